@@ -1,0 +1,23 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "dist", "data", "src/generated", "coverage"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/config.ts." }],
+    },
+  },
+  {
+    files: ["src/config.ts", "prisma.config.ts", "test/**", "bench/**", "src/cli/**"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["src/simulator/web/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", setTimeout: "readonly", localStorage: "readonly" } },
+  },
+);

@@ -1,0 +1,103 @@
+import type { KnowledgeEntry } from "./entry-schema.js";
+import type { Button, OutgoingMessage } from "./message.js";
+import { provinceText, type Province } from "./province-schema.js";
+
+/** Detail sections a citizen can open with a button under an answer. */
+export const DETAIL_SECTIONS = {
+  giayto: "Giấy tờ cần chuẩn bị",
+  lephi: "Lệ phí, thời gian",
+  cacbuoc: "Các bước thực hiện",
+} as const;
+export type DetailSection = keyof typeof DETAIL_SECTIONS;
+
+export const HUMAN_BUTTON: Button = { kind: "query", title: "Gặp cán bộ", payload: "Gặp cán bộ" };
+
+/** A button payload that names an entry and a section: readable in the chat, parsed back exactly. */
+export function detailPayload(section: DetailSection, entryId: string): string {
+  return `${DETAIL_SECTIONS[section]} #${entryId}`;
+}
+
+export function parseDetailPayload(text: string): { section: DetailSection; entryId: string } | null {
+  const match = /^(.+?)\s+#([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(text.normalize("NFC").trim());
+  if (!match) return null;
+  const section = (Object.keys(DETAIL_SECTIONS) as DetailSection[]).find((s) => DETAIL_SECTIONS[s] === match[1]);
+  return section ? { section, entryId: match[2] as string } : null;
+}
+
+export class AnswerRenderer {
+  constructor(private readonly province: Province) {}
+
+  /** The short first reply, its source line, and buttons for the details. */
+  answer(entry: KnowledgeEntry): OutgoingMessage {
+    const review = entry.needs_review === false ? "" : "\n\nLưu ý: một số thông tin trong câu trả lời này đang chờ cán bộ rà soát lại.";
+    return { text: `${this.fill(entry.answer)}${review}\n\n${sourceLine(entry)}`, buttons: this.buttons(entry) };
+  }
+
+  detail(entry: KnowledgeEntry, section: DetailSection): OutgoingMessage {
+    const body = this.detailBody(entry, section);
+    const text = body ?? `Mục "${entry.title}" chưa có phần ${DETAIL_SECTIONS[section].toLowerCase()}. Anh/chị có thể hỏi cán bộ để được hướng dẫn.`;
+    return { text: `${DETAIL_SECTIONS[section]} — ${entry.title}\n\n${this.fill(text)}\n\n${sourceLine(entry)}`, buttons: this.buttons(entry, section) };
+  }
+
+  fill(text: string): string {
+    return text.replace(/\{\{\s*province\.([a-z_]+)\s*\}\}/g, (_m, key: string) => provinceText(this.province, key));
+  }
+
+  private detailBody(entry: KnowledgeEntry, section: DetailSection): string | null {
+    const p = entry.procedure;
+    if (section === "giayto") return p ? numbered(p.documents) : null;
+    if (section === "cacbuoc") {
+      const steps = p?.steps ?? entry.steps;
+      return steps && steps.length > 0 ? numbered(steps) : null;
+    }
+    if (!p) return null;
+    return [
+      `Lệ phí: ${p.fee}`,
+      `Thời gian giải quyết: ${p.processing_time}`,
+      `Cơ quan giải quyết: ${p.agency}`,
+      `Cách nộp tiền: ${p.payment}`,
+      `Nhận kết quả: ${p.result}`,
+      `Nộp trực tuyến: ${onlineText(entry)}`,
+    ].join("\n");
+  }
+
+  private buttons(entry: KnowledgeEntry, current?: DetailSection): Button[] {
+    const sections: DetailSection[] = entry.procedure ? ["giayto", "lephi", "cacbuoc"] : entry.steps?.length ? ["cacbuoc"] : [];
+    const buttons: Button[] = sections
+      .filter((s) => s !== current)
+      .map((s) => ({ kind: "query", title: DETAIL_SECTIONS[s], payload: detailPayload(s, entry.id) }));
+    const link = onlineLink(entry);
+    if (link) buttons.push(link);
+    buttons.push(HUMAN_BUTTON);
+    return buttons.slice(0, 5);
+  }
+}
+
+function onlineLink(entry: KnowledgeEntry): Button | null {
+  const online = entry.procedure?.online;
+  if (online && online.mode !== "none" && online.url) return { kind: "url", title: "Nộp trực tuyến", url: online.url };
+  const link = entry.links?.[0];
+  return link ? { kind: "url", title: truncate(link.title, 30), url: link.url } : null;
+}
+
+function onlineText(entry: KnowledgeEntry): string {
+  const online = entry.procedure?.online;
+  if (!online) return "không có thông tin";
+  const mode = { full: "toàn trình (làm hoàn toàn trên mạng)", partial: "một phần (nộp trên mạng, đến nhận hoặc bổ sung trực tiếp)", none: "chưa hỗ trợ, nộp trực tiếp" }[online.mode];
+  return [mode, online.url, online.note].filter(Boolean).join(". ");
+}
+
+export function sourceLine(entry: KnowledgeEntry): string {
+  const [y, m, d] = entry.verified_on.split("-");
+  const titles = entry.sources.slice(0, 2).map((s) => s.title).join("; ");
+  return `Nguồn: ${titles}. Kiểm tra ngày ${d}/${m}/${y}.`;
+}
+
+function numbered(items: string[]): string {
+  return items.map((item, i) => `${i + 1}. ${item}`).join("\n");
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}

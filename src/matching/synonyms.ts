@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { isMarked, syllables, type Syllable } from "./normalise.js";
+
+/**
+ * The staff-editable synonym table (knowledge/synonyms.yaml).
+ *
+ * - replace: abbreviations and teen code. What citizens write (`say`) is replaced by its meaning.
+ * - add: colloquial, outdated or alternative names. The canonical term is added, the original kept.
+ * - filler: politeness and letter formulas that carry no intent ("cho em hỏi", "xin cảm ơn"); they
+ *   count for little when the engine judges how much of a question it understood.
+ *
+ * Matching is on whole syllables. A syllable typed without diacritics matches a key by its unaccented
+ * form; a syllable typed with diacritics must match the key exactly (so "sổ đỏ" and "so do" match the
+ * key "sổ đỏ", "số đó" does not, and the key "a" never swallows the particle "ạ").
+ * `means` may list several alternatives when the short form is ambiguous ("dk": đăng ký or được): every
+ * alternative is tried, each with a lower weight, and retrieval decides.
+ */
+const phrase = z.string().trim().min(1);
+const phrases = z.union([phrase, z.array(phrase).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const ruleSchema = z.object({ say: phrases, means: phrases }).strict();
+
+export const synonymFileSchema = z
+  .object({
+    replace: z.array(ruleSchema).default([]),
+    add: z.array(ruleSchema).default([]),
+    filler: z.array(phrase).default([]),
+  })
+  .strict();
+
+export type SynonymTable = z.infer<typeof synonymFileSchema>;
+
+/** Validates the parsed YAML of knowledge/synonyms.yaml (a missing or empty file gives an empty table). */
+export function parseSynonyms(raw: unknown): SynonymTable {
+  if (raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
+    return { replace: [], add: [], filler: [] };
+  }
+  return synonymFileSchema.parse(raw);
+}
+
+export type RuleKind = "replace" | "add" | "filler";
+
+export interface CompiledRule {
+  kind: RuleKind;
+  key: Syllable[];
+  means: Syllable[][];
+}
+
+/** Rules indexed by the folded first syllable of their key, longest key first. */
+export interface SynonymLookup {
+  byFirst: Map<string, CompiledRule[]>;
+  /** Every folded syllable that appears in a key or a meaning (known words, never "typos"). */
+  vocabulary: Set<string>;
+}
+
+export function compileSynonyms(table: SynonymTable): SynonymLookup {
+  const byFirst = new Map<string, CompiledRule[]>();
+  const vocabulary = new Set<string>();
+  const addRule = (kind: RuleKind, say: string[], means: string[]) => {
+    for (const s of say) {
+      const key = syllables(s);
+      const first = key[0];
+      if (!first) continue;
+      const rule: CompiledRule = { kind, key, means: means.map((m) => syllables(m)).filter((m) => m.length > 0) };
+      for (const k of key) vocabulary.add(k.fold);
+      for (const m of rule.means) for (const t of m) vocabulary.add(t.fold);
+      const list = byFirst.get(first.fold) ?? [];
+      list.push(rule);
+      byFirst.set(first.fold, list);
+    }
+  };
+  for (const r of table.replace) addRule("replace", r.say, r.means);
+  for (const r of table.add) addRule("add", r.say, r.means);
+  for (const f of table.filler) addRule("filler", [f], []);
+  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return { byFirst, vocabulary };
+}
+
+/** Does the key syllable k accept the typed syllable t (see the module comment)? */
+export function keyAccepts(k: Syllable, t: Syllable): boolean {
+  return isMarked(t) ? t.acc === k.acc : t.fold === k.fold;
+}
+
+/** The longest rule whose key starts at position i of the text, if any. */
+export function ruleAt(lookup: SynonymLookup, text: Syllable[], i: number): CompiledRule | undefined {
+  const first = text[i];
+  if (!first) return undefined;
+  for (const rule of lookup.byFirst.get(first.fold) ?? []) {
+    if (i + rule.key.length > text.length) continue;
+    let ok = true;
+    for (let j = 0; j < rule.key.length && ok; j++) ok = keyAccepts(rule.key[j] as Syllable, text[i + j] as Syllable);
+    if (ok) return rule;
+  }
+  return undefined;
+}

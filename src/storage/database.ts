@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { applyMigrations } from "./migrate.js";
+
+export type Database = PrismaClient;
+
+/** Opens the embedded SQLite database, creating its folder and applying pending migrations. */
+export async function openDatabase(databaseUrl: string, migrationsDir = path.resolve("prisma", "migrations")): Promise<Database> {
+  if (!databaseUrl.startsWith("file:")) {
+    throw new Error(`DATABASE_URL "${redactUrl(databaseUrl)}" không được hỗ trợ: bản này dùng SQLite (file:...).`);
+  }
+  const file = databaseUrl.slice("file:".length);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await applyMigrations(file, migrationsDir);
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  await db.$connect();
+  return db;
+}
+
+export async function databaseIsHealthy(db: Database): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, "//***@");
+}

@@ -71,7 +71,7 @@ export class Bm25Index {
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j] as number;
         if (scores[d] === 0) touched[n++] = d;
-        scores[d] += w * (impacts[j] as number);
+        scores[d] = (scores[d] as number) + w * (impacts[j] as number);
       }
     }
     for (let j = 0; j < n; j++) {

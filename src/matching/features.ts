@@ -43,8 +43,8 @@ export interface AnalyseOptions {
 export const bigramKey = (a: string, b: string): string => `${a}_${b}`;
 export const accentKey = (acc: string): string => `~${acc}`;
 
-export function toPositions(text: string, opts: AnalyseOptions): Position[] {
-  const raw = syllables(text).map((s) => {
+export function toPositions(typed: Syllable[], opts: AnalyseOptions): Position[] {
+  const raw = typed.map((s) => {
     const fixed = opts.repair?.(s.fold);
     return fixed === undefined ? s : { acc: fixed, fold: fixed };
   });
@@ -68,12 +68,13 @@ export function toPositions(text: string, opts: AnalyseOptions): Position[] {
 }
 
 export function analyse(text: string, opts: AnalyseOptions): Analysis {
-  const positions = toPositions(text, opts);
+  const typed = syllables(text);
+  const marked = typed.some(isMarked);
+  const positions = toPositions(typed, opts);
   const features = new Map<string, number>();
   const put = (f: string, w: number) => {
     if ((features.get(f) ?? 0) < w) features.set(f, w);
   };
-  let marked = false;
   let prev: Position | undefined;
   for (const p of positions) {
     const pf = p.filler ? FILLER_WEIGHT : 1;
@@ -81,10 +82,7 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
       const w = a.weight * pf;
       a.toks.forEach((t, j) => {
         put(t.fold, w);
-        if (isMarked(t)) {
-          marked = true;
-          if (opts.accents) put(accentKey(t.acc), w);
-        }
+        if (opts.accents && isMarked(t)) put(accentKey(t.acc), w);
         const next = a.toks[j + 1];
         if (opts.bigrams && next) put(bigramKey(t.fold, next.fold), w);
       });

@@ -15,7 +15,7 @@ import { isMarked, syllables, type Syllable } from "./normalise.js";
  * `means` may list several alternatives when the short form is ambiguous ("dk": đăng ký or được): every
  * alternative is tried, each with a lower weight, and retrieval decides.
  */
-const phrase = z.string().trim().min(1);
+const phrase = z.coerce.string().trim().min(1);
 const phrases = z.union([phrase, z.array(phrase).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const ruleSchema = z.object({ say: phrases, means: phrases }).strict();
 

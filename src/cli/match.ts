@@ -1,0 +1,51 @@
+/**
+ * `npm run --silent match -- --jsonl`: batch matching with exactly the live engine, thresholds and
+ * published knowledge. Reads JSON lines with a field `q` on stdin and writes one JSON line per input:
+ * {"q", "band", "id", "topic", "score", "suggestions": [{"id", "topic", "score"}]}.
+ * Without --jsonl, each stdin line is a plain question.
+ */
+import { createInterface } from "node:readline";
+import { loadLiveMatcher } from "../knowledge/live-matcher.js";
+import type { Candidate } from "../matching/index.js";
+
+const brief = (c: Candidate) => ({ id: c.id, topic: c.topic, score: c.score });
+
+async function main(): Promise<void> {
+  const jsonl = process.argv.includes("--jsonl");
+  const { matcher } = await loadLiveMatcher();
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+    out.length = 0;
+  };
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    let q: string;
+    if (jsonl) {
+      try {
+        const parsed = JSON.parse(line) as { q?: unknown };
+        if (typeof parsed.q !== "string") throw new Error("missing string field q");
+        q = parsed.q;
+      } catch (error) {
+        out.push(JSON.stringify({ q: null, error: (error as Error).message }));
+        continue;
+      }
+    } else q = line;
+    const r = matcher.match(q);
+    out.push(
+      JSON.stringify({
+        q,
+        band: r.band,
+        id: r.top?.id ?? null,
+        topic: r.top?.topic ?? null,
+        score: r.top?.score ?? 0,
+        suggestions: r.suggestions.map(brief),
+      }),
+    );
+    if (out.length >= 256) flush();
+  }
+  flush();
+}
+
+await main();

@@ -1,0 +1,134 @@
+import type { QueryLog } from "../analytics/query-log.js";
+import { parseEvent, type ZaloEvent } from "../channel/zalo/events.js";
+import { splitMessage } from "../channel/zalo/client.js";
+import type { Logger } from "../logger.js";
+import type { Database } from "../storage/database.js";
+import { pendingEvents } from "../storage/inbox.js";
+import type { Assistant, Decision, Input } from "./assistant.js";
+import { KeyedQueue } from "./keyed-queue.js";
+import { parseState } from "./state.js";
+
+export interface OutboxFlusher {
+  flushUser(userId: string): Promise<void>;
+}
+
+/** How long the assistant stays quiet after a cán bộ writes to a citizen from OA Manager. */
+const HUMAN_TAKEOVER_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Takes stored events one citizen at a time, in order. For each it decides the replies and, in one
+ * transaction, stores them in the outbox, saves the conversation state, logs the query and marks
+ * the event done; then the outbox sends. A crash at any point leaves either a pending event (redone
+ * after restart) or pending outbox rows (sent after restart): never a lost or a doubled reply.
+ */
+export class EventPipeline {
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly db: Database,
+    private readonly assistant: Assistant,
+    private readonly queryLog: QueryLog,
+    private readonly outbox: OutboxFlusher,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  enqueue(eventId: number, userId: string | null): void {
+    void this.queue.run(userId ?? `event:${eventId}`, async () => {
+      await this.process(eventId);
+      if (userId) await this.outbox.flushUser(userId);
+    });
+  }
+
+  /** After a restart: finish every event that was acknowledged but not processed. */
+  async recover(): Promise<number> {
+    const events = await pendingEvents(this.db);
+    for (const event of events) this.enqueue(event.id, event.userId);
+    return events.length;
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async process(eventId: number): Promise<void> {
+    const row = await this.db.inboundEvent.findUnique({ where: { id: eventId } });
+    if (!row || row.status !== "pending") return;
+    try {
+      const parsed = parseEvent(JSON.parse(row.payload), row.payload);
+      if (!parsed.ok) return await this.finish(eventId, "ignored", parsed.reason);
+      await this.handle(eventId, parsed.event, row.receivedAt);
+    } catch (error) {
+      this.logger.error({ eventId, err: (error as Error).message }, "event processing failed");
+      await this.finish(eventId, "failed", (error as Error).message);
+    }
+  }
+
+  private async handle(eventId: number, event: ZaloEvent, receivedAt: Date): Promise<void> {
+    if (event.kind === "oa_echo") return this.handleEcho(eventId, event);
+    const input = toInput(event);
+    if (!input || !("userId" in event) || !event.userId) return this.finish(eventId, "ignored");
+    const userId = event.userId;
+    const conversation = await this.db.conversation.findUnique({ where: { userId } });
+    const decision = this.assistant.respond(input, parseState(conversation?.state ?? "{}"));
+    await this.commit(eventId, userId, decision, receivedAt, event.kind === "follow");
+  }
+
+  private async commit(eventId: number, userId: string, decision: Decision, receivedAt: Date, followed: boolean): Promise<void> {
+    const messages = decision.replies.flatMap(splitMessage);
+    await this.db.$transaction(async (tx) => {
+      let state = decision.state;
+      if (decision.query) {
+        const queryId = await this.queryLog.record(tx, { ...decision.query, userId, latencyMs: this.now() - receivedAt.getTime() });
+        if (decision.rememberSuggestions) state = { ...state, suggestions: { queryId, ids: decision.rememberSuggestions } };
+      }
+      if (decision.choice) await this.queryLog.recordChoice(tx, decision.choice.queryId, decision.choice.entryId);
+      const data = { state: JSON.stringify(state), lastInteractionAt: new Date(this.now()), unreachableAt: null, unreachableCode: null };
+      await tx.conversation.upsert({
+        where: { userId },
+        create: { userId, ...data, followed },
+        update: followed ? { ...data, followed } : data,
+      });
+      await tx.outboundMessage.createMany({
+        data: messages.map((m, sequence) => ({ eventId, sequence, userId, body: JSON.stringify(m) })),
+      });
+      await tx.inboundEvent.update({ where: { id: eventId }, data: { status: "done", processedAt: new Date(this.now()), attempts: { increment: 1 } } });
+    });
+  }
+
+  /** An echo of a message we did not send means a cán bộ replied from OA Manager: step back. */
+  private async handleEcho(eventId: number, event: Extract<ZaloEvent, { kind: "oa_echo" }>): Promise<void> {
+    const ours = await this.db.outboundMessage.findFirst({ where: { zaloMessageId: event.msgId } });
+    if (!ours && event.userId) {
+      const conversation = await this.db.conversation.findUnique({ where: { userId: event.userId } });
+      const state = { ...parseState(conversation?.state ?? "{}"), humanActiveUntil: this.now() + HUMAN_TAKEOVER_MS };
+      await this.db.conversation.upsert({
+        where: { userId: event.userId },
+        create: { userId: event.userId, state: JSON.stringify(state) },
+        update: { state: JSON.stringify(state) },
+      });
+      this.logger.info({ eventId }, "a cán bộ replied from OA Manager; the assistant pauses for this citizen");
+    }
+    await this.finish(eventId, "done");
+  }
+
+  private async finish(eventId: number, status: "done" | "ignored" | "failed", reason?: string): Promise<void> {
+    await this.db.inboundEvent.update({
+      where: { id: eventId },
+      data: { status, lastError: reason?.slice(0, 500) ?? null, processedAt: new Date(this.now()), attempts: { increment: 1 } },
+    });
+  }
+}
+
+function toInput(event: ZaloEvent): Input | null {
+  switch (event.kind) {
+    case "follow":
+    case "chat_now":
+      return { kind: "follow" };
+    case "user_message":
+      if (event.name === "user_send_text" && event.text?.trim()) return { kind: "text", text: event.text };
+      return { kind: "non_text", what: event.attachments[0] ?? event.name.replace("user_send_", "") };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,171 @@
+import { decideBand, type Candidate, type MatchResult, type Thresholds } from "./bands.js";
+import { Bm25Index } from "./bm25.js";
+import { analyse, type AnalyseOptions } from "./features.js";
+import { SyllableRepair } from "./repair.js";
+import { combine, DEFAULT_WEIGHTS, Rescorer, type DocView, type TargetView, type Weights } from "./rescore.js";
+import { compileSynonyms, type SynonymTable } from "./synonyms.js";
+import { syllables } from "./normalise.js";
+
+export interface MatcherEntry {
+  id: string;
+  topic: string;
+  title: string;
+  questions: string[];
+  keywords: string[];
+  answerThreshold?: number;
+}
+
+export interface MatcherIntent {
+  id: string;
+  questions: string[];
+}
+
+export interface MatcherInput {
+  entries: MatcherEntry[];
+  intents: MatcherIntent[];
+  synonyms: SynonymTable;
+  thresholds: Thresholds;
+}
+
+/** Switches for measuring what each stage is worth (evaluation and benchmark only). */
+export interface EngineOptions {
+  bigrams: boolean;
+  accents: boolean;
+  repair: boolean;
+  synonyms: boolean;
+  /** How many retrieved candidates are rescored. */
+  candidates: number;
+  weights: Weights;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  bigrams: true,
+  accents: true,
+  repair: true,
+  synonyms: true,
+  candidates: 8,
+  weights: DEFAULT_WEIGHTS,
+};
+
+export interface Matcher {
+  match(text: string): MatchResult;
+  /** Every rescored candidate, best first (for diagnostics and evaluation). */
+  rank(text: string): Candidate[];
+}
+
+interface Target extends TargetView {
+  candidate: Omit<Candidate, "score">;
+  answerThreshold?: number;
+}
+
+export function createMatcher(input: MatcherInput, options: Partial<EngineOptions> = {}): Matcher {
+  const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+  const lookup = compileSynonyms(opts.synonyms ? input.synonyms : { replace: [], add: [], filler: [] });
+  const base: AnalyseOptions = { synonyms: lookup, accents: opts.accents, bigrams: opts.bigrams };
+
+  const sources: { candidate: Target["candidate"]; answerThreshold?: number; texts: string[] }[] = [
+    ...input.entries.map((e) => ({
+      candidate: { id: e.id, kind: "entry" as const, topic: e.topic, title: e.title },
+      answerThreshold: e.answerThreshold,
+      texts: [e.title, ...e.questions, ...e.keywords],
+    })),
+    ...input.intents.map((i) => ({
+      candidate: { id: i.id, kind: "intent" as const, topic: null, title: i.id },
+      texts: i.questions,
+    })),
+  ];
+
+  // Known syllables: the knowledge base's own words and every word of the synonym table.
+  const frequency = new Map<string, number>();
+  for (const s of sources) {
+    const seen = new Set<string>();
+    for (const text of s.texts) for (const syl of syllables(text)) seen.add(syl.fold);
+    for (const f of seen) frequency.set(f, (frequency.get(f) ?? 0) + 1);
+  }
+  const known = (f: string) => frequency.has(f) || lookup.vocabulary.has(f);
+  const repairer = new SyllableRepair(frequency, known);
+  const queryOptions: AnalyseOptions = opts.repair ? { ...base, repair: (f) => repairer.repair(f) } : base;
+
+  // Documents: every title, example question and keyword is its own short document.
+  const docFeatures: Map<string, number>[] = [];
+  const docTexts: string[] = [];
+  const docTarget: number[] = [];
+  const targets: Target[] = sources.map((s, ti) => {
+    const vocab = new Set<string>();
+    const docs: number[] = [];
+    for (const text of s.texts) {
+      const a = analyse(text, base);
+      const tf = new Map<string, number>();
+      for (const p of a.positions) for (const alt of p.alts) for (const t of alt.toks) vocab.add(t.fold);
+      for (const f of a.features.keys()) {
+        tf.set(f, 1);
+        vocab.add(f);
+      }
+      docs.push(docFeatures.length);
+      docFeatures.push(tf);
+      docTexts.push(a.positions.map((p) => (p.alts[0]?.toks ?? []).map((t) => t.fold).join(" ")).join(" "));
+      docTarget.push(ti);
+    }
+    return { candidate: s.candidate, answerThreshold: s.answerThreshold, vocab, docs };
+  });
+
+  const index = new Bm25Index(docFeatures);
+  const targetDf = new Map<string, number>();
+  for (const t of targets) for (const f of t.vocab) targetDf.set(f, (targetDf.get(f) ?? 0) + 1);
+  const n = targets.length;
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idfCache = new Map<string, number>();
+  const idf = (f: string) => {
+    let v = idfCache.get(f);
+    if (v === undefined) idfCache.set(f, (v = idfOf(targetDf.get(f) ?? 0)));
+    return v;
+  };
+  const docViews: DocView[] = docFeatures.map((features, i) => {
+    let mass = 0;
+    for (const f of features.keys()) if (!f.startsWith("~")) mass += idf(f);
+    return { features, mass, text: docTexts[i] as string };
+  });
+
+  const best1 = new Float64Array(n);
+  const best2 = new Float64Array(n);
+
+  function rank(text: string): Candidate[] {
+    const q = analyse(text, queryOptions);
+    if (q.features.size === 0) return [];
+    const hit: number[] = [];
+    index.search(q.features, (doc, score) => {
+      const t = docTarget[doc] as number;
+      if (best1[t] === 0) hit.push(t);
+      if (score > (best1[t] as number)) {
+        best2[t] = best1[t] as number;
+        best1[t] = score;
+      } else if (score > (best2[t] as number)) best2[t] = score;
+    });
+    const retrieved = hit
+      .map((t) => ({ t, bm25: (best1[t] as number) + 0.2 * (best2[t] as number) }))
+      .sort((a, b) => b.bm25 - a.bm25)
+      .slice(0, opts.candidates);
+    for (const t of hit) best1[t] = best2[t] = 0;
+    const topBm25 = retrieved[0]?.bm25 ?? 0;
+    if (topBm25 <= 0) return [];
+    const rescorer = new Rescorer(q, idf);
+    return retrieved
+      .map(({ t, bm25 }) => {
+        const target = targets[t] as Target;
+        const signals = rescorer.signals(
+          target,
+          target.docs.map((d) => docViews[d] as DocView),
+        );
+        return { ...target.candidate, score: round(combine(signals, bm25 / topBm25, opts.weights)) };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  const thresholdOf = new Map(targets.map((t) => [t.candidate.id, t.answerThreshold]));
+  return {
+    rank,
+    match: (text) => decideBand(rank(text), input.thresholds, (c) => thresholdOf.get(c.id)),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -2,7 +2,7 @@
  * `npm run eval`: scores the live matching engine on the labelled set in test/fixtures/eval/*.jsonl.
  * Each line: {"expected": entry id | null (out of scope), "accented", "plain", "chat"}.
  *
- * Per form it prints top-1 accuracy, the helpful rate (answered with the right entry, or the right
+ * Per form it prints top-1 accuracy, the answered rate (answered directly with the right entry), the helpful rate (answered with the right entry, or the right
  * entry among the suggestions), the wrong-answer rate (answered directly with a wrong entry or intent:
  * the harmful case) and, for out-of-scope questions, safety (not answered with an entry).
  *
@@ -11,9 +11,10 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
 import { loadLiveMatcher } from "../knowledge/live-matcher.js";
-import { createMatcher, decideBand, DEFAULT_THRESHOLDS, parseSynonyms } from "../matching/index.js";
+import { createMatcher, decideBand, DEFAULT_ENGINE_OPTIONS, DEFAULT_THRESHOLDS, parseSynonyms } from "../matching/index.js";
 import type { Candidate, EngineOptions, Matcher, MatchResult, Thresholds } from "../matching/index.js";
 
 export const FORMS = ["accented", "plain", "chat"] as const;
@@ -48,6 +49,7 @@ export async function readEvalSet(dir: string): Promise<EvalCase[]> {
 interface FormScore {
   inScope: number;
   top1: number;
+  answered: number;
   helpful: number;
   wrong: number;
   oos: number;
@@ -55,7 +57,7 @@ interface FormScore {
   oosFallback: number;
 }
 
-const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0 });
+const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0 });
 
 function tally(score: FormScore, expected: string | null, r: MatchResult): "ok" | "miss" | "wrong" {
   const top = r.top;
@@ -72,6 +74,7 @@ function tally(score: FormScore, expected: string | null, r: MatchResult): "ok" 
     (r.band === "answer" && top?.id === expected) ||
     (r.band === "suggest" && r.suggestions.some((s) => s.id === expected));
   if (helpful) score.helpful++;
+  if (r.band === "answer" && top?.id === expected) score.answered++;
   const wrong = r.band === "answer" && top?.id !== expected;
   if (wrong) score.wrong++;
   return wrong ? "wrong" : helpful ? "ok" : "miss";
@@ -81,10 +84,10 @@ const pct = (a: number, b: number) => (b === 0 ? "   -  " : `${((100 * a) / b).t
 
 function table(scores: Record<Form, FormScore>): string {
   const rows = [
-    `form      in-scope  top-1   helpful  wrong  | out-of-scope  safe    fallback`,
+    `form      in-scope  top-1   answered  helpful  wrong  | out-of-scope  safe    fallback`,
     ...FORMS.map((f) => {
       const s = scores[f];
-      return `${f.padEnd(9)} ${String(s.inScope).padStart(8)}  ${pct(s.top1, s.inScope)}  ${pct(s.helpful, s.inScope)}  ${pct(s.wrong, s.inScope)} | ${String(s.oos).padStart(12)}  ${pct(s.oosSafe, s.oos)}  ${pct(s.oosFallback, s.oos)}`;
+      return `${f.padEnd(9)} ${String(s.inScope).padStart(8)}  ${pct(s.top1, s.inScope)}  ${pct(s.answered, s.inScope)}    ${pct(s.helpful, s.inScope)}  ${pct(s.wrong, s.inScope)} | ${String(s.oos).padStart(12)}  ${pct(s.oosSafe, s.oos)}  ${pct(s.oosFallback, s.oos)}`;
     }),
   ];
   return rows.join("\n");
@@ -142,7 +145,7 @@ async function ablation(cases: EvalCase[]): Promise<string> {
     ["no accent features", { accents: false }],
     ["no Telex/typo repair", { repair: false }],
     ["no synonym table", { synonyms: false }],
-    ["fuse.js rescoring off", { weights: { ...defaultWeights(), fuzzy: 0 } }],
+    ["fuse.js rescoring off", { weights: { ...DEFAULT_ENGINE_OPTIONS.weights, fuzzy: 0 } }],
   ];
   const out: string[] = [];
   for (const [name, opts] of variants) {
@@ -150,10 +153,6 @@ async function ablation(cases: EvalCase[]): Promise<string> {
     out.push(`\n${name}\n${table(evaluate(cases, (q) => m.match(q)))}`);
   }
   return out.join("\n");
-}
-
-function defaultWeights(): EngineOptions["weights"] {
-  return { coverage: 0.35, bigramCoverage: 0.15, closeness: 0.2, fuzzy: 0.15, retrieval: 0.15, accentPenalty: 0.1 };
 }
 
 async function main(): Promise<void> {
@@ -188,4 +187,4 @@ async function main(): Promise<void> {
   if (args.includes("--ablation")) console.log(await ablation(cases));
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

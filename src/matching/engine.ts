@@ -2,9 +2,8 @@ import { decideBand, type Candidate, type MatchResult, type Thresholds } from ".
 import { Bm25Index } from "./bm25.js";
 import { analyse, type AnalyseOptions } from "./features.js";
 import { SyllableRepair } from "./repair.js";
-import { combine, DEFAULT_WEIGHTS, Rescorer, type DocView, type TargetView, type Weights } from "./rescore.js";
+import { combine, DEFAULT_WEIGHTS, Rescorer, type DocView, type Signals, type TargetView, type Weights } from "./rescore.js";
 import { compileSynonyms, type SynonymTable } from "./synonyms.js";
-import { syllables } from "./normalise.js";
 
 export interface MatcherEntry {
   id: string;
@@ -35,6 +34,8 @@ export interface EngineOptions {
   synonyms: boolean;
   /** How many retrieved candidates are rescored. */
   candidates: number;
+  /** Weight of a word the knowledge base has never seen, relative to the rarest known word. */
+  unknownWordBoost: number;
   weights: Weights;
 }
 
@@ -44,6 +45,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   repair: true,
   synonyms: true,
   candidates: 8,
+  unknownWordBoost: 1.5,
   weights: DEFAULT_WEIGHTS,
 };
 
@@ -51,6 +53,12 @@ export interface Matcher {
   match(text: string): MatchResult;
   /** Every rescored candidate, best first (for diagnostics and evaluation). */
   rank(text: string): Candidate[];
+  /** rank() with the signals behind each score (for staff diagnostics and tuning). */
+  explain(text: string): ExplainedCandidate[];
+}
+
+export interface ExplainedCandidate extends Candidate {
+  signals: Signals & { retrieval: number };
 }
 
 interface Target extends TargetView {
@@ -60,7 +68,7 @@ interface Target extends TargetView {
 
 export function createMatcher(input: MatcherInput, options: Partial<EngineOptions> = {}): Matcher {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-  const lookup = compileSynonyms(opts.synonyms ? input.synonyms : { replace: [], add: [], filler: [] });
+  const lookup = compileSynonyms(opts.synonyms ? input.synonyms : { replace: [], add: [], filler: [], units: {} });
   const base: AnalyseOptions = { synonyms: lookup, accents: opts.accents, bigrams: opts.bigrams };
 
   const sources: { candidate: Target["candidate"]; answerThreshold?: number; texts: string[] }[] = [
@@ -75,51 +83,54 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
     })),
   ];
 
-  // Known syllables: the knowledge base's own words and every word of the synonym table.
-  const frequency = new Map<string, number>();
-  for (const s of sources) {
-    const seen = new Set<string>();
-    for (const text of s.texts) for (const syl of syllables(text)) seen.add(syl.fold);
-    for (const f of seen) frequency.set(f, (frequency.get(f) ?? 0) + 1);
-  }
-  const known = (f: string) => frequency.has(f) || lookup.vocabulary.has(f);
-  const repairer = new SyllableRepair(frequency, known);
-  const queryOptions: AnalyseOptions = opts.repair ? { ...base, repair: (f) => repairer.repair(f) } : base;
-
   // Documents: every title, example question and keyword is its own short document.
   const docFeatures: Map<string, number>[] = [];
   const docTexts: string[] = [];
   const docTarget: number[] = [];
+  // Known syllables (the knowledge base's own words, by how many targets use them) for typo repair.
+  const frequency = new Map<string, number>();
   const targets: Target[] = sources.map((s, ti) => {
     const vocab = new Set<string>();
     const docs: number[] = [];
+    const words = new Set<string>();
     for (const text of s.texts) {
       const a = analyse(text, base);
       const tf = new Map<string, number>();
-      for (const p of a.positions) for (const alt of p.alts) for (const t of alt.toks) vocab.add(t.fold);
+      const folded: string[] = [];
+      for (const p of a.positions) {
+        for (const alt of p.alts) for (const t of alt.toks) words.add(t.fold);
+        for (const t of p.alts[0]?.toks ?? []) folded.push(t.fold);
+      }
       for (const f of a.features.keys()) {
         tf.set(f, 1);
         vocab.add(f);
       }
       docs.push(docFeatures.length);
       docFeatures.push(tf);
-      docTexts.push(a.positions.map((p) => (p.alts[0]?.toks ?? []).map((t) => t.fold).join(" ")).join(" "));
+      docTexts.push(folded.join(" "));
       docTarget.push(ti);
+    }
+    for (const w of words) {
+      vocab.add(w);
+      frequency.set(w, (frequency.get(w) ?? 0) + 1);
     }
     return { candidate: s.candidate, answerThreshold: s.answerThreshold, vocab, docs };
   });
+  const known = (f: string) => frequency.has(f) || lookup.vocabulary.has(f);
+  const repairer = new SyllableRepair(frequency, known);
+  const queryOptions: AnalyseOptions = opts.repair ? { ...base, repair: (f) => repairer.repair(f) } : base;
 
   const index = new Bm25Index(docFeatures);
   const targetDf = new Map<string, number>();
   for (const t of targets) for (const f of t.vocab) targetDf.set(f, (targetDf.get(f) ?? 0) + 1);
   const n = targets.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const idfCache = new Map<string, number>();
-  const idf = (f: string) => {
-    let v = idfCache.get(f);
-    if (v === undefined) idfCache.set(f, (v = idfOf(targetDf.get(f) ?? 0)));
-    return v;
-  };
+  const idfKnown = new Map<string, number>();
+  for (const [f, df] of targetDf) idfKnown.set(f, idfOf(df));
+  // A word the knowledge base has never seen usually names another subject ("Facebook", "máy bay").
+  const idfUnknownWord = idfOf(0) * opts.unknownWordBoost;
+  const idfUnknownPair = idfOf(0);
+  const idf = (f: string) => idfKnown.get(f) ?? (f.includes("_") ? idfUnknownPair : idfUnknownWord);
   const docViews: DocView[] = docFeatures.map((features, i) => {
     let mass = 0;
     for (const f of features.keys()) if (!f.startsWith("~")) mass += idf(f);
@@ -129,7 +140,7 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   const best1 = new Float64Array(n);
   const best2 = new Float64Array(n);
 
-  function rank(text: string): Candidate[] {
+  function explain(text: string): ExplainedCandidate[] {
     const q = analyse(text, queryOptions);
     if (q.features.size === 0) return [];
     const hit: number[] = [];
@@ -149,23 +160,35 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
     const topBm25 = retrieved[0]?.bm25 ?? 0;
     if (topBm25 <= 0) return [];
     const rescorer = new Rescorer(q, idf);
-    return retrieved
+    const scored = retrieved
       .map(({ t, bm25 }) => {
         const target = targets[t] as Target;
         const signals = rescorer.signals(
           target,
           target.docs.map((d) => docViews[d] as DocView),
         );
-        return { ...target.candidate, score: round(combine(signals, bm25 / topBm25, opts.weights)) };
+        const retrieval = bm25 / topBm25;
+        return { target, closest: rescorer.closest, signals: { ...signals, retrieval }, base: combine(signals, retrieval, opts.weights) };
+      })
+      .sort((a, b) => b.base - a.base);
+    // Bitap is the costly part: only the leaders, which decide the band, get it.
+    return scored
+      .map((c, i) => {
+        if (i < FUZZY_CANDIDATES) c.signals.fuzzy = rescorer.fuzzy(c.closest);
+        const score = round(combine(c.signals, c.signals.retrieval, opts.weights));
+        return { ...c.target.candidate, score, signals: c.signals };
       })
       .sort((a, b) => b.score - a.score);
   }
 
   const thresholdOf = new Map(targets.map((t) => [t.candidate.id, t.answerThreshold]));
+  const rank = (text: string): Candidate[] => explain(text).map(({ signals: _signals, ...c }) => c);
   return {
     rank,
+    explain,
     match: (text) => decideBand(rank(text), input.thresholds, (c) => thresholdOf.get(c.id)),
   };
 }
 
+const FUZZY_CANDIDATES = 3;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -59,7 +59,7 @@ export function toPositions(typed: Syllable[], opts: AnalyseOptions): Position[]
     const said = raw.slice(i, i + rule.key.length);
     const w = rule.means.length > 1 ? AMBIGUOUS_WEIGHT : 1;
     const meanings = rule.means.map((toks) => ({ toks, weight: w }));
-    if (rule.kind === "replace") positions.push({ alts: meanings, filler: false });
+    if (rule.kind === "replace" || rule.kind === "unit") positions.push({ alts: meanings, filler: false });
     else if (rule.kind === "add") positions.push({ alts: [{ toks: said, weight: 1 }, ...meanings], filler: false });
     else positions.push({ alts: [{ toks: said, weight: 1 }], filler: true });
     i += rule.key.length;

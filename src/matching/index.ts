@@ -13,4 +13,4 @@ export type { SynonymTable } from "./synonyms.js";
 export { canonicalTone, fold, normaliseText, syllables } from "./normalise.js";
 
 /** Chosen on the labelled evaluation set (see `npm run eval`). */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.6, suggest: 0.35, margin: 0.05 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.45, suggest: 0.25, margin: 0.12 };

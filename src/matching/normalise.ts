@@ -11,6 +11,7 @@ const OA_OE = new RegExp(`^(.*?o)(${TONE})([ae])$`, "u");
 const UY = new RegExp(`^((?:.*[^q])?u)(${TONE})(y)$`, "u");
 const COMBINING = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const NUMBER_UNIT = /^(\d+)(\p{L}{1,3})$/u;
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 
 /** Moves the tone mark of an open oa/oe/uy syllable to the second vowel (the "new" convention). */
@@ -33,13 +34,31 @@ export interface Syllable {
   fold: string;
 }
 
+/** Syllables already normalised: Vietnamese has a few thousand, so this stays small (and is capped). */
+const memo = new Map<string, Syllable>();
+const MEMO_LIMIT = 50_000;
+
+function syllable(word: string): Syllable {
+  let s = memo.get(word);
+  if (!s) {
+    const acc = canonicalTone(word);
+    s = { acc, fold: fold(acc) };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, s);
+  }
+  return s;
+}
+
 /** NFC, lower case, URLs, punctuation and emoji removed; returns the syllables in order. */
 export function syllables(text: string): Syllable[] {
-  const clean = text.normalize("NFC").toLowerCase().replace(URL, " ");
+  let clean = text.normalize("NFC").toLowerCase();
+  if (clean.includes("http") || clean.includes("www.")) clean = clean.replace(URL, " ");
   const out: Syllable[] = [];
   for (const m of clean.matchAll(WORD)) {
-    const acc = canonicalTone(m[0]);
-    out.push({ acc, fold: fold(acc) });
+    // "10t", "3tr", "2h": a number glued to its unit is two syllables.
+    const parts = /\d/.test(m[0]) ? NUMBER_UNIT.exec(m[0]) : null;
+    if (parts) out.push(syllable(parts[1] as string), syllable(parts[2] as string));
+    else out.push(syllable(m[0]));
   }
   return out;
 }

@@ -22,15 +22,18 @@ export interface Weights {
   fuzzy: number;
   retrieval: number;
   accentPenalty: number;
+  /** Share of the score that depends on bigram coverage (word pairs, not just syllables, must be known). */
+  pairGate: number;
 }
 
 export const DEFAULT_WEIGHTS: Weights = {
   coverage: 0.35,
-  bigramCoverage: 0.15,
+  bigramCoverage: 0.1,
   closeness: 0.2,
-  fuzzy: 0.15,
-  retrieval: 0.15,
+  fuzzy: 0.1,
+  retrieval: 0.3,
   accentPenalty: 0.1,
+  pairGate: 0.5,
 };
 
 export interface TargetView {
@@ -48,6 +51,8 @@ export interface DocView {
 }
 
 export interface Signals {
+  /** Idf mass of the citizen's words the candidate knows (absolute evidence, not a share). */
+  evidence: number;
   coverage: number;
   bigramCoverage: number;
   closeness: number;
@@ -57,7 +62,6 @@ export interface Signals {
 
 const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.5, isCaseSensitive: true } as const;
 const BITAP_LIMIT = 32;
-const FUZZY_DOCS = 3;
 
 export class Rescorer {
   readonly pattern: string;
@@ -115,24 +119,45 @@ export class Rescorer {
       biTotal += v;
       if (t.vocab.has(f)) biHit += v;
     }
-    const ranked = docs
-      .map((d) => ({ d, sim: this.dice(d) }))
-      .sort((a, b) => b.sim - a.sim)
-      .slice(0, FUZZY_DOCS);
-    let fuzzy = 0;
-    if (this.pattern.length > 0) {
-      for (const { d } of ranked) {
-        const r = Fuse.match(this.pattern, d.text, FUSE_OPTIONS);
-        if (r.isMatch) fuzzy = Math.max(fuzzy, 1 - r.score);
+    let best = 0;
+    let bestDoc: DocView | undefined;
+    let second: DocView | undefined;
+    let secondSim = -1;
+    for (const d of docs) {
+      const sim = this.dice(d);
+      if (sim > best || !bestDoc) {
+        second = bestDoc;
+        secondSim = best;
+        best = sim;
+        bestDoc = d;
+      } else if (sim > secondSim) {
+        second = d;
+        secondSim = sim;
       }
     }
+    this.closest = [bestDoc, second].filter((d): d is DocView => d !== undefined);
     return {
+      evidence: covered,
       coverage: total > 0 ? covered / total : 0,
       bigramCoverage: biTotal > 0 ? biHit / biTotal : total > 0 ? covered / total : 0,
-      closeness: ranked[0]?.sim ?? 0,
-      fuzzy,
+      closeness: best,
+      fuzzy: 0,
       accents: accTotal > 0 ? accHit / accTotal : 1,
     };
+  }
+
+  /** The candidate's closest texts found by the last signals() call. */
+  closest: DocView[] = [];
+
+  /** fuse.js Bitap of the informative pattern against the given texts: 1 = exact, 0 = no match. */
+  fuzzy(docs: readonly DocView[]): number {
+    let fuzzy = 0;
+    if (this.pattern.length === 0) return 0;
+    for (const d of docs) {
+      const r = Fuse.match(this.pattern, d.text, FUSE_OPTIONS);
+      if (r.isMatch) fuzzy = Math.max(fuzzy, 1 - r.score);
+    }
+    return fuzzy;
   }
 
   private dice(d: DocView): number {
@@ -151,7 +176,8 @@ export function combine(s: Signals, retrieval: number, w: Weights): number {
     w.fuzzy * s.fuzzy +
     w.retrieval * retrieval -
     w.accentPenalty * (1 - s.accents);
-  return Math.min(1, Math.max(0, raw));
+  const gated = raw * (1 - w.pairGate + w.pairGate * s.bigramCoverage);
+  return Math.min(1, Math.max(0, gated));
 }
 
 /** The most informative folded syllables of the question, in their order, within the Bitap limit. */

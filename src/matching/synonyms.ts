@@ -6,6 +6,7 @@ import { isMarked, syllables, type Syllable } from "./normalise.js";
  *
  * - replace: abbreviations and teen code. What citizens write (`say`) is replaced by its meaning.
  * - add: colloquial, outdated or alternative names. The canonical term is added, the original kept.
+ * - units: abbreviations that follow a number ("10t" → 10 tuổi, "3tr" → 3 triệu, "200k" → 200 nghìn).
  * - filler: politeness and letter formulas that carry no intent ("cho em hỏi", "xin cảm ơn"); they
  *   count for little when the engine judges how much of a question it understood.
  *
@@ -15,7 +16,10 @@ import { isMarked, syllables, type Syllable } from "./normalise.js";
  * `means` may list several alternatives when the short form is ambiguous ("dk": đăng ký or được): every
  * alternative is tried, each with a lower weight, and retrieval decides.
  */
-const phrase = z.coerce.string().trim().min(1);
+const phrase = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1));
 const phrases = z.union([phrase, z.array(phrase).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const ruleSchema = z.object({ say: phrases, means: phrases }).strict();
 
@@ -24,6 +28,7 @@ export const synonymFileSchema = z
     replace: z.array(ruleSchema).default([]),
     add: z.array(ruleSchema).default([]),
     filler: z.array(phrase).default([]),
+    units: z.record(z.string(), phrase).default({}),
   })
   .strict();
 
@@ -32,12 +37,12 @@ export type SynonymTable = z.infer<typeof synonymFileSchema>;
 /** Validates the parsed YAML of knowledge/synonyms.yaml (a missing or empty file gives an empty table). */
 export function parseSynonyms(raw: unknown): SynonymTable {
   if (raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-    return { replace: [], add: [], filler: [] };
+    return { replace: [], add: [], filler: [], units: {} };
   }
   return synonymFileSchema.parse(raw);
 }
 
-export type RuleKind = "replace" | "add" | "filler";
+export type RuleKind = "replace" | "add" | "filler" | "unit";
 
 export interface CompiledRule {
   kind: RuleKind;
@@ -71,6 +76,7 @@ export function compileSynonyms(table: SynonymTable): SynonymLookup {
   for (const r of table.replace) addRule("replace", r.say, r.means);
   for (const r of table.add) addRule("add", r.say, r.means);
   for (const f of table.filler) addRule("filler", [f], []);
+  for (const [unit, meaning] of Object.entries(table.units)) addRule("unit", [unit], [meaning]);
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   return { byFirst, vocabulary };
 }
@@ -84,8 +90,13 @@ export function keyAccepts(k: Syllable, t: Syllable): boolean {
 export function ruleAt(lookup: SynonymLookup, text: Syllable[], i: number): CompiledRule | undefined {
   const first = text[i];
   if (!first) return undefined;
-  for (const rule of lookup.byFirst.get(first.fold) ?? []) {
-    if (i + rule.key.length > text.length) continue;
+  const rules = lookup.byFirst.get(first.fold) ?? [];
+  if (/^\d+$/.test(text[i - 1]?.fold ?? "")) {
+    const unit = rules.find((r) => r.kind === "unit" && keyAccepts(r.key[0] as Syllable, first));
+    if (unit) return unit;
+  }
+  for (const rule of rules) {
+    if (rule.kind === "unit" || i + rule.key.length > text.length) continue;
     let ok = true;
     for (let j = 0; j < rule.key.length && ok; j++) ok = keyAccepts(rule.key[j] as Syllable, text[i + j] as Syllable);
     if (ok) return rule;

@@ -18,6 +18,9 @@ export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
   private readonly scores: Float64Array;
   private readonly touched: Int32Array;
+  private best1 = new Float64Array(0);
+  private best2 = new Float64Array(0);
+  private hitGroups = new Int32Array(0);
   readonly docCount: number;
 
   /** @param docs one map per document: feature → term frequency. */
@@ -53,16 +56,19 @@ export class Bm25Index {
     }
   }
 
-  has(feature: string): boolean {
-    return this.postings.has(feature);
-  }
-
   /**
-   * Scores every document sharing a feature with the query and calls visit(doc, score) for each.
-   * Not re-entrant (the score buffer is shared); matching is synchronous, so that is fine.
+   * Scores every document sharing a feature with the query, then reduces the scores per group (a group
+   * is the entry or intent a document belongs to) to best + 0.2 × second best, and returns the k best
+   * groups, best first. Not re-entrant (buffers are shared); matching is synchronous, so that is fine.
    */
-  search(query: ReadonlyMap<string, number>, visit: (doc: number, score: number) => void): void {
+  searchGroups(query: ReadonlyMap<string, number>, group: Int32Array, groupCount: number, k: number): GroupHit[] {
     const { scores, touched } = this;
+    if (this.best1.length !== groupCount) {
+      this.best1 = new Float64Array(groupCount);
+      this.best2 = new Float64Array(groupCount);
+      this.hitGroups = new Int32Array(groupCount);
+    }
+    const { best1, best2, hitGroups } = this;
     let n = 0;
     for (const [f, w] of query) {
       const p = this.postings.get(f);
@@ -70,14 +76,43 @@ export class Bm25Index {
       const { docs, impacts } = p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j] as number;
-        if (scores[d] === 0) touched[n++] = d;
-        scores[d] = (scores[d] as number) + w * (impacts[j] as number);
+        const before = scores[d] as number;
+        if (before === 0) touched[n++] = d;
+        scores[d] = before + w * (impacts[j] as number);
       }
     }
+    let g = 0;
     for (let j = 0; j < n; j++) {
       const d = touched[j] as number;
-      visit(d, scores[d] as number);
+      const sc = scores[d] as number;
       scores[d] = 0;
+      const t = group[d] as number;
+      const b1 = best1[t] as number;
+      if (b1 === 0) hitGroups[g++] = t;
+      if (sc > b1) {
+        best2[t] = b1;
+        best1[t] = sc;
+      } else if (sc > (best2[t] as number)) best2[t] = sc;
     }
+    const top: GroupHit[] = [];
+    for (let j = 0; j < g; j++) {
+      const t = hitGroups[j] as number;
+      const score = (best1[t] as number) + 0.2 * (best2[t] as number);
+      best1[t] = 0;
+      best2[t] = 0;
+      if (top.length === k && score <= (top[k - 1] as GroupHit).score) continue;
+      let i = top.length < k ? top.length : k - 1;
+      while (i > 0 && (top[i - 1] as GroupHit).score < score) {
+        top[i] = top[i - 1] as GroupHit;
+        i--;
+      }
+      top[i] = { group: t, score };
+    }
+    return top;
   }
+}
+
+export interface GroupHit {
+  group: number;
+  score: number;
 }

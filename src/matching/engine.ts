@@ -137,26 +137,14 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
     return { features, mass, text: docTexts[i] as string };
   });
 
-  const best1 = new Float64Array(n);
-  const best2 = new Float64Array(n);
+  const docGroup = Int32Array.from(docTarget);
 
   function explain(text: string): ExplainedCandidate[] {
     const q = analyse(text, queryOptions);
     if (q.features.size === 0) return [];
-    const hit: number[] = [];
-    index.search(q.features, (doc, score) => {
-      const t = docTarget[doc] as number;
-      if (best1[t] === 0) hit.push(t);
-      if (score > (best1[t] as number)) {
-        best2[t] = best1[t] as number;
-        best1[t] = score;
-      } else if (score > (best2[t] as number)) best2[t] = score;
-    });
-    const retrieved = hit
-      .map((t) => ({ t, bm25: (best1[t] as number) + 0.2 * (best2[t] as number) }))
-      .sort((a, b) => b.bm25 - a.bm25)
-      .slice(0, opts.candidates);
-    for (const t of hit) best1[t] = best2[t] = 0;
+    const retrieved = index
+      .searchGroups(q.features, docGroup, targets.length, opts.candidates)
+      .map((h) => ({ t: h.group, bm25: h.score }));
     const topBm25 = retrieved[0]?.bm25 ?? 0;
     if (topBm25 <= 0) return [];
     const rescorer = new Rescorer(q, idf);

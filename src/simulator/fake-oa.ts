@@ -15,6 +15,8 @@ export interface SentMessage {
   messageId: string;
   userId: string;
   message: { text?: string; attachment?: { payload?: { buttons?: unknown[] } } };
+  accessToken: string;
+  contentType: string;
   at: number;
 }
 
@@ -25,6 +27,8 @@ export interface SentMessage {
 export class FakeZaloOA {
   readonly sent: SentMessage[] = [];
   refreshCount = 0;
+  /** Every call to the send endpoint, including the ones answered with an error. */
+  sendAttempts = 0;
   private accessToken: string;
   private refreshToken: string;
   private readonly sendFaults: Fault[] = [];
@@ -77,11 +81,12 @@ export class FakeZaloOA {
       const userId = String(req.query.user ?? "");
       res.json({ messages: this.messagesFor(userId, Number(req.query.after ?? 0)) });
     });
-    router.get("/_control/state", (_req, res) => res.json({ refreshCount: this.refreshCount, sent: this.sent.length, ...this.currentTokens() }));
+    router.get("/_control/state", (_req, res) => res.json({ refreshCount: this.refreshCount, sent: this.sent.length, sendAttempts: this.sendAttempts }));
     return router;
   }
 
   private async handleSend(req: Request, res: Response): Promise<void> {
+    this.sendAttempts++;
     const fault = this.sendFaults.shift();
     if (await this.applyFault(fault, res)) return;
     if (req.get("access_token") !== this.accessToken) return void res.json({ error: -216, message: "Access token is invalid" });
@@ -93,7 +98,10 @@ export class FakeZaloOA {
     const buttons = body.message.attachment?.payload?.buttons ?? [];
     if (buttons.length > 5) return void res.json({ error: -210, message: "Parameter exceeds allowable limit" });
     const messageId = randomBytes(10).toString("hex");
-    this.sent.push({ seq: ++this.seq, messageId, userId, message: body.message, at: Date.now() });
+    this.sent.push({
+      seq: ++this.seq, messageId, userId, message: body.message, at: Date.now(),
+      accessToken: req.get("access_token") ?? "", contentType: req.get("content-type") ?? "",
+    });
     res.json({ error: 0, message: "Success", data: { message_id: messageId, user_id: userId } });
   }
 

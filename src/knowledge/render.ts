@@ -89,8 +89,9 @@ function onlineText(entry: KnowledgeEntry): string {
 
 export function sourceLine(entry: KnowledgeEntry): string {
   const [y, m, d] = entry.verified_on.split("-");
-  const titles = entry.sources.slice(0, 2).map((s) => s.title).join("; ");
-  return `Nguồn: ${titles}. Kiểm tra ngày ${d}/${m}/${y}.`;
+  const [first, ...rest] = entry.sources;
+  const more = rest.length > 0 ? ` và ${rest.length} nguồn khác` : "";
+  return `Nguồn: ${truncate(first?.title ?? "", 90)}${more}. Kiểm tra ngày ${d}/${m}/${y}.`;
 }
 
 function numbered(items: string[]): string {

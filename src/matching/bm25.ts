@@ -9,6 +9,9 @@ export interface Bm25Options {
   b: number;
 }
 
+const COMMON_SHARE = 0.1;
+const MIN_TERMS = 3;
+
 interface Postings {
   docs: Int32Array;
   impacts: Float32Array;
@@ -70,9 +73,18 @@ export class Bm25Index {
     }
     const { best1, best2, hitGroups } = this;
     let n = 0;
+    // Terms in a large share of documents cost the most and tell the least: once the query has
+    // discriminating terms, they are left to the rescoring stage (which still sees them).
+    const terms: { p: Postings; w: number }[] = [];
     for (const [f, w] of query) {
       const p = this.postings.get(f);
-      if (!p) continue;
+      if (p) terms.push({ p, w });
+    }
+    terms.sort((a, b) => a.p.docs.length - b.p.docs.length);
+    const common = this.docCount * COMMON_SHARE;
+    for (let ti = 0; ti < terms.length; ti++) {
+      const { p, w } = terms[ti] as { p: Postings; w: number };
+      if (ti >= MIN_TERMS && p.docs.length > common) break;
       const { docs, impacts } = p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j] as number;

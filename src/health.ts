@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import express, { type Router } from "express";
 import type { WebhookCounters } from "./channel/zalo/webhook.js";
 import type { TokenManager } from "./channel/zalo/token-manager.js";
@@ -6,6 +7,8 @@ import { databaseIsHealthy, type Database } from "./storage/database.js";
 /** GET /healthz: process, database and Zalo-token state. 503 only when the database is down. */
 export function healthRouter(deps: { db: Database; tokens: Pick<TokenManager, "health">; counters: WebhookCounters; simulator: boolean }): Router {
   const router = express.Router();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   router.get("/healthz", async (_req, res) => {
     const database = (await databaseIsHealthy(deps.db)) ? "ok" : "error";
     const zaloToken = database === "ok" ? await deps.tokens.health().catch(() => "degraded" as const) : "unknown";
@@ -13,7 +16,11 @@ export function healthRouter(deps: { db: Database; tokens: Pick<TokenManager, "h
     const status = database !== "ok" ? "error" : zaloToken === "ok" ? "ok" : "degraded";
     res.status(database === "ok" ? 200 : 503).json({
       status,
-      process: { uptimeSeconds: Math.round(process.uptime()), rssMb: Math.round(process.memoryUsage().rss / 1048576), pid: process.pid },
+      process: {
+        uptimeSeconds: Math.round(process.uptime()),
+        rssMb: Math.round(process.memoryUsage().rss / 1048576),
+        eventLoopDelayMs: { p99: Math.round(loopDelay.percentile(99) / 1e6), max: Math.round(loopDelay.max / 1e6) },
+      },
       database,
       zaloToken,
       simulator: deps.simulator,

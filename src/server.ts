@@ -17,6 +17,7 @@ import { healthRouter } from "./health.js";
 import type { FakeZaloOA } from "./simulator/fake-oa.js";
 import { simulatorRouter } from "./simulator/routes.js";
 import { openDatabase, type Database } from "./storage/database.js";
+import { SerialLane } from "./storage/serial-lane.js";
 
 export interface Services {
   app: Express;
@@ -46,7 +47,8 @@ export async function createServices(config: Config, logger: Logger, options: { 
     leaseMs: z.httpTimeoutMs * 2 + 5_000,
   });
   const client = new ZaloClient(tokens, logger, { baseUrl: z.apiBaseUrl, timeoutMs: z.httpTimeoutMs });
-  const outbox = new OutboxSender(db, client, logger);
+  const lane = new SerialLane();
+  const outbox = new OutboxSender(db, client, logger, lane);
   const renderer = new AnswerRenderer(live.kb.province);
   const assistant = new Assistant({
     matcher: live.matcher,
@@ -55,7 +57,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
     renderer,
     nationalPortalUrl: provinceText(live.kb.province, "national_portal_url"),
   });
-  const pipeline = new EventPipeline(db, assistant, new QueryLog(config.sessionSecret), outbox, logger);
+  const pipeline = new EventPipeline(db, assistant, new QueryLog(config.sessionSecret), outbox, logger, lane);
 
   const app = express();
   app.disable("x-powered-by");

@@ -116,16 +116,16 @@ export function evaluate(
 function sweep(cases: EvalCase[], matcher: Matcher): string {
   const ranked = new Map<string, Candidate[]>();
   for (const c of cases) for (const f of FORMS) ranked.set(c[f], matcher.rank(c[f]));
-  const lines = ["answer suggest margin | worst top-1  worst helpful  worst wrong  worst OOS-safe"];
-  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75])
-    for (const suggest of [0.3, 0.35, 0.4, 0.45])
-      for (const margin of [0, 0.03, 0.05, 0.08, 0.1]) {
+  const lines = ["answer suggest margin | worst answered  worst helpful  worst wrong  worst OOS-safe"];
+  for (const answer of [0.45, 0.5, 0.55, 0.6, 0.65])
+    for (const suggest of [0.3, 0.35, 0.4])
+      for (const margin of [0.06, 0.08, 0.1, 0.12]) {
         const t: Thresholds = { answer, suggest, margin };
         const s = evaluate(cases, (q) => decideBand(ranked.get(q) ?? [], t));
         const worst = (k: (x: FormScore) => number, hi: boolean) =>
           FORMS.map((f) => k(s[f])).reduce((a, b) => (hi ? Math.max(a, b) : Math.min(a, b)));
         lines.push(
-          `${answer.toFixed(2)}   ${suggest.toFixed(2)}    ${margin.toFixed(2)}  | ${pct(worst((x) => x.top1 / x.inScope, false), 1)}      ${pct(worst((x) => x.helpful / x.inScope, false), 1)}        ${pct(worst((x) => x.wrong / x.inScope, true), 1)}       ${pct(worst((x) => x.oosSafe / x.oos, false), 1)}`,
+          `${answer.toFixed(2)}   ${suggest.toFixed(2)}    ${margin.toFixed(2)}  | ${pct(worst((x) => x.answered / x.inScope, false), 1)}         ${pct(worst((x) => x.helpful / x.inScope, false), 1)}        ${pct(worst((x) => x.wrong / x.inScope, true), 1)}       ${pct(worst((x) => x.oosSafe / x.oos, false), 1)}`,
         );
       }
   return lines.join("\n");

@@ -4,6 +4,7 @@ import { splitMessage } from "../channel/zalo/client.js";
 import type { Logger } from "../logger.js";
 import type { Database } from "../storage/database.js";
 import { pendingEvents } from "../storage/inbox.js";
+import type { SerialLane } from "../storage/serial-lane.js";
 import type { Assistant, Decision, Input } from "./assistant.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { parseState } from "./state.js";
@@ -30,12 +31,13 @@ export class EventPipeline {
     private readonly queryLog: QueryLog,
     private readonly outbox: OutboxFlusher,
     private readonly logger: Logger,
+    private readonly lane: SerialLane,
     private readonly now: () => number = Date.now,
   ) {}
 
   enqueue(eventId: number, userId: string | null): void {
     void this.queue.run(userId ?? `event:${eventId}`, async () => {
-      await this.process(eventId);
+      await this.lane.run(() => this.process(eventId));
       if (userId) await this.outbox.flushUser(userId);
     });
   }

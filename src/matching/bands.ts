@@ -1,7 +1,8 @@
 /**
  * The three bands. Answer only when the best candidate is confident enough (its own threshold when the
  * entry sets one) and clearly ahead of the runner-up; otherwise offer up to three entries; below the
- * floor, fall back. An intent is never offered as a suggestion button.
+ * floor, fall back. An intent is never offered as a suggestion button, and only has to be clearly ahead of
+ * the entries (not of another intent).
  */
 
 export interface Thresholds {
@@ -40,7 +41,9 @@ export function decideBand(
 ): MatchResult {
   const top = ranked[0] ?? null;
   if (!top) return { band: "fallback", top: null, suggestions: [] };
-  const runnerUp = ranked[1];
+  // Two intents close together ("chào bạn": greeting or goodbye) are harmless: an intent only has to
+  // be clearly ahead of the entries.
+  const runnerUp = top.kind === "intent" ? ranked.find((c) => c.kind === "entry") : ranked[1];
   const lead = runnerUp ? top.score - runnerUp.score : top.score;
   const answerAt = answerThresholdOf(top) ?? thresholds.answer;
   if (top.score >= answerAt && lead >= thresholds.margin) return { band: "answer", top, suggestions: [] };

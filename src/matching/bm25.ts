@@ -9,9 +9,6 @@ export interface Bm25Options {
   b: number;
 }
 
-const COMMON_SHARE = 0.1;
-const MIN_TERMS = 3;
-
 interface Postings {
   docs: Int32Array;
   impacts: Float32Array;
@@ -31,9 +28,11 @@ export class Bm25Index {
     this.docCount = docs.length;
     this.scores = new Float64Array(docs.length);
     this.touched = new Int32Array(docs.length);
+    // Length normalisation counts the folded features only: a question written with diacritics
+    // carries extra exact-spelling features and must not look longer than the same one without.
     const lengths = docs.map((d) => {
       let n = 0;
-      for (const tf of d.values()) n += tf;
+      for (const [f, tf] of d) if (!f.startsWith("~")) n += tf;
       return n;
     });
     const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length);
@@ -64,7 +63,7 @@ export class Bm25Index {
    * is the entry or intent a document belongs to) to best + 0.2 × second best, and returns the k best
    * groups, best first. Not re-entrant (buffers are shared); matching is synchronous, so that is fine.
    */
-  searchGroups(query: ReadonlyMap<string, number>, group: Int32Array, groupCount: number, k: number): GroupHit[] {
+  searchGroups(terms: readonly string[], weights: readonly number[], group: Int32Array, groupCount: number, k: number): GroupHit[] {
     const { scores, touched } = this;
     if (this.best1.length !== groupCount) {
       this.best1 = new Float64Array(groupCount);
@@ -73,18 +72,10 @@ export class Bm25Index {
     }
     const { best1, best2, hitGroups } = this;
     let n = 0;
-    // Terms in a large share of documents cost the most and tell the least: once the query has
-    // discriminating terms, they are left to the rescoring stage (which still sees them).
-    const terms: { p: Postings; w: number }[] = [];
-    for (const [f, w] of query) {
-      const p = this.postings.get(f);
-      if (p) terms.push({ p, w });
-    }
-    terms.sort((a, b) => a.p.docs.length - b.p.docs.length);
-    const common = this.docCount * COMMON_SHARE;
     for (let ti = 0; ti < terms.length; ti++) {
-      const { p, w } = terms[ti] as { p: Postings; w: number };
-      if (ti >= MIN_TERMS && p.docs.length > common) break;
+      const p = this.postings.get(terms[ti] as string);
+      if (!p) continue;
+      const w = weights[ti] as number;
       const { docs, impacts } = p;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j] as number;

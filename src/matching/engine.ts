@@ -131,34 +131,47 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   const idfUnknownWord = idfOf(0) * opts.unknownWordBoost;
   const idfUnknownPair = idfOf(0);
   const idf = (f: string) => idfKnown.get(f) ?? (f.includes("_") ? idfUnknownPair : idfUnknownWord);
+  const featureIds = new Map<string, number>();
   const docViews: DocView[] = docFeatures.map((features, i) => {
     let mass = 0;
-    for (const f of features.keys()) if (!f.startsWith("~")) mass += idf(f);
-    return { features, mass, text: docTexts[i] as string };
+    const ids: number[] = [];
+    for (const f of features.keys()) {
+      if (f.startsWith("~")) continue;
+      mass += idf(f);
+      let id = featureIds.get(f);
+      if (id === undefined) featureIds.set(f, (id = featureIds.size));
+      ids.push(id);
+    }
+    return { ids: Int32Array.from(ids), mass, text: docTexts[i] as string };
   });
+  const scratch = new Float64Array(featureIds.size);
+  const viewsOf = targets.map((t) => t.docs.map((d) => docViews[d] as DocView));
+  const idOf = (f: string) => featureIds.get(f);
 
   const docGroup = Int32Array.from(docTarget);
+  // The build-time maps are large and no longer needed (the closures below would keep them alive).
+  docFeatures.length = 0;
+  docTexts.length = 0;
+  docTarget.length = 0;
 
   function explain(text: string): ExplainedCandidate[] {
     const q = analyse(text, queryOptions);
     if (q.features.size === 0) return [];
     const retrieved = index
-      .searchGroups(q.features, docGroup, targets.length, opts.candidates)
+      .searchGroups(q.terms, q.weights, docGroup, targets.length, opts.candidates)
       .map((h) => ({ t: h.group, bm25: h.score }));
     const topBm25 = retrieved[0]?.bm25 ?? 0;
     if (topBm25 <= 0) return [];
-    const rescorer = new Rescorer(q, idf);
+    const rescorer = new Rescorer(q, idf, idOf, scratch);
     const scored = retrieved
       .map(({ t, bm25 }) => {
         const target = targets[t] as Target;
-        const signals = rescorer.signals(
-          target,
-          target.docs.map((d) => docViews[d] as DocView),
-        );
+        const signals = rescorer.signals(target, viewsOf[t] as DocView[]);
         const retrieval = bm25 / topBm25;
         return { target, closest: rescorer.closest, signals: { ...signals, retrieval }, base: combine(signals, retrieval, opts.weights) };
       })
       .sort((a, b) => b.base - a.base);
+    rescorer.release();
     // Bitap is the costly part: only the leaders, which decide the band, get it.
     return scored
       .map((c, i) => {

@@ -1,10 +1,11 @@
-import { isMarked, syllables, type Syllable } from "./normalise.js";
+import { isMarked, syllable, syllables, type Syllable } from "./normalise.js";
 import { ruleAt, type SynonymLookup } from "./synonyms.js";
 
 /**
  * Turns a text into weighted retrieval features: folded syllables, folded syllable bigrams (a robust
- * stand-in for Vietnamese two-syllable words, which survive missing diacritics) and, for syllables
- * typed with diacritics, their accented form (prefixed "~") so accent-exact candidates score higher.
+ * stand-in for Vietnamese two-syllable words, which survive missing diacritics) and, for text typed
+ * with diacritics, every syllable's exact spelling (prefixed "~"), so accent-exact candidates score
+ * higher: in "ly hôn" typed with accents, "ly" is not "lý".
  */
 
 /** Weight of each alternative of an ambiguous short form ("dk" → đăng ký | được). */
@@ -27,6 +28,9 @@ export interface Analysis {
   positions: Position[];
   /** feature → weight (the largest weight when a feature occurs more than once). */
   features: Map<string, number>;
+  /** The same features as parallel arrays (cheap to scan on the hot path). */
+  terms: string[];
+  weights: number[];
   /** Whether the citizen typed any diacritics. */
   marked: boolean;
 }
@@ -35,18 +39,17 @@ export interface AnalyseOptions {
   synonyms: SynonymLookup;
   /** Repairs an unknown folded syllable (Telex leftovers, typos); undefined when it cannot. */
   repair?: (fold: string) => string | undefined;
-  /** Emit accented unigrams for marked syllables. */
+  /** Emit exact-spelling unigrams when the text carries diacritics. */
   accents: boolean;
   bigrams: boolean;
 }
 
 export const bigramKey = (a: string, b: string): string => `${a}_${b}`;
-export const accentKey = (acc: string): string => `~${acc}`;
 
 export function toPositions(typed: Syllable[], opts: AnalyseOptions): Position[] {
   const raw = typed.map((s) => {
     const fixed = opts.repair?.(s.fold);
-    return fixed === undefined ? s : { acc: fixed, fold: fixed };
+    return fixed === undefined ? s : syllable(fixed);
   });
   const positions: Position[] = [];
   for (let i = 0; i < raw.length; ) {
@@ -82,7 +85,7 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
       const w = a.weight * pf;
       a.toks.forEach((t, j) => {
         put(t.fold, w);
-        if (opts.accents && isMarked(t)) put(accentKey(t.acc), w);
+        if (opts.accents && marked) put(t.exact, w);
         const next = a.toks[j + 1];
         if (opts.bigrams && next) put(bigramKey(t.fold, next.fold), w);
       });
@@ -97,5 +100,5 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
     }
     prev = p;
   }
-  return { positions, features, marked };
+  return { positions, features, terms: [...features.keys()], weights: [...features.values()], marked };
 }

@@ -32,17 +32,20 @@ export interface Syllable {
   acc: string;
   /** Without diacritics, đ → d. */
   fold: string;
+  /** The exact-spelling feature key ("~" + acc). */
+  exact: string;
 }
 
 /** Syllables already normalised: Vietnamese has a few thousand, so this stays small (and is capped). */
 const memo = new Map<string, Syllable>();
 const MEMO_LIMIT = 50_000;
 
-function syllable(word: string): Syllable {
+/** One syllable (lower case, NFC) in its canonical forms. */
+export function syllable(word: string): Syllable {
   let s = memo.get(word);
   if (!s) {
     const acc = canonicalTone(word);
-    s = { acc, fold: fold(acc) };
+    s = { acc, fold: fold(acc), exact: `~${acc}` };
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(word, s);
   }

@@ -1,7 +1,8 @@
 /**
  * Repairs syllables the knowledge base has never seen: Telex/VNI keystroke leftovers ("thur tujc",
- * "cuwowcs", "ddawng kys", "thu3 tu5c") and one-character typos ("sihn", "thuogn"). Only unknown
- * syllables are touched, and only towards a known one, so correct text is never changed.
+ * "cuwowcs", "ddawng kys", "thu3 tu5c") and one-character typos in syllables of four letters or more
+ * ("sihn", "thuogn"). Only unknown syllables are touched, and only towards a known one, so correct text
+ * is never changed.
  */
 
 const VOWEL = /[aeiouy]/;
@@ -67,12 +68,12 @@ export class SyllableRepair {
   repair(s: string): string | undefined {
     if (this.known(s)) return undefined;
     for (const d of imeDecodings(s)) if (this.known(d)) return d;
-    if (s.length < 3 || /\d/.test(s)) return undefined;
+    // Three-letter syllables are nearly all real words: one edit away usually means another word.
+    if (s.length < 4 || /\d/.test(s)) return undefined;
     let best: string | undefined;
     let bestFreq = 0;
     for (const d of [s, ...deletions(s)]) {
       for (const w of this.deletes.get(d) ?? []) {
-        if (s.length === 3 && w.length !== 3) continue; // short syllables: substitutions only
         if (!withinOneEdit(s, w)) continue;
         const f = this.frequency.get(w) ?? 0;
         if (f > bestFreq) {

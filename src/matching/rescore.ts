@@ -1,13 +1,13 @@
 import Fuse from "fuse.js";
-import { accentKey, FILLER_WEIGHT, type Analysis } from "./features.js";
-import { isMarked } from "./normalise.js";
+import { FILLER_WEIGHT, type Analysis } from "./features.js";
 
 /**
  * Second stage: a calibrated 0..1 confidence for each of the few retrieved candidates, from signals
  * that are absolute (unlike BM25, whose scale depends on the query):
  * - coverage: how much of what the citizen wrote (weighted by informativeness) the candidate knows,
  *   per syllable and per bigram; out-of-scope questions leave most of their informative words uncovered;
- * - closeness: weighted Dice similarity with the candidate's closest example question;
+ * - closeness: weighted Dice similarity with the candidate's closest example question, and containment:
+ *   how much of that example the citizen's words contain (a long letter contains a short question);
  * - fuzzy: fuse.js Bitap of the question's most informative syllables (≤ 32 characters, the Bitap
  *   limit) against the candidate's closest texts, which forgives typos repair could not fix;
  * - retrieval: BM25 relative to the best candidate;
@@ -19,6 +19,7 @@ export interface Weights {
   coverage: number;
   bigramCoverage: number;
   closeness: number;
+  containment: number;
   fuzzy: number;
   retrieval: number;
   accentPenalty: number;
@@ -29,11 +30,12 @@ export interface Weights {
 export const DEFAULT_WEIGHTS: Weights = {
   coverage: 0.35,
   bigramCoverage: 0.1,
-  closeness: 0.2,
+  closeness: 0.1,
+  containment: 0.2,
   fuzzy: 0.1,
   retrieval: 0.3,
   accentPenalty: 0.1,
-  pairGate: 0.5,
+  pairGate: 0.3,
 };
 
 export interface TargetView {
@@ -43,7 +45,8 @@ export interface TargetView {
 }
 
 export interface DocView {
-  features: ReadonlyMap<string, number>;
+  /** Ids of the doc's folded features (syllables and bigrams). */
+  ids: Int32Array;
   /** Σ idf over the doc's folded features (the Dice denominator part). */
   mass: number;
   /** Folded text after synonym expansion, for fuse.js. */
@@ -56,6 +59,8 @@ export interface Signals {
   coverage: number;
   bigramCoverage: number;
   closeness: number;
+  /** Share of the closest example question (by idf mass) that the citizen's words contain. */
+  containment: number;
   fuzzy: number;
   accents: number;
 }
@@ -66,18 +71,39 @@ const BITAP_LIMIT = 32;
 export class Rescorer {
   readonly pattern: string;
   private readonly queryMass: number;
-  /** Folded query features → weight × idf, the weights scaled so the strongest is 1. */
-  private readonly mass = new Map<string, number>();
+  /** Folded bigram features of the query and their weight × idf (the strongest weight scaled to 1). */
+  private readonly bigrams: string[] = [];
+  private readonly bigramMass: number[] = [];
+  private readonly used: number[] = [];
 
-  constructor(private readonly q: Analysis, private readonly idf: (f: string) => number) {
+  /**
+   * @param byId scratch buffer indexed by feature id (all zeros on entry; release() zeroes it again).
+   */
+  constructor(
+    private readonly q: Analysis,
+    private readonly idf: (f: string) => number,
+    private readonly idOf: (f: string) => number | undefined,
+    private readonly byId: Float64Array,
+  ) {
     let top = 0;
-    for (const [f, w] of q.features) if (!f.startsWith("~")) top = Math.max(top, w);
+    q.terms.forEach((f, i) => {
+      if (!f.startsWith("~")) top = Math.max(top, q.weights[i] as number);
+    });
     let total = 0;
-    for (const [f, w] of q.features) {
+    for (let i = 0; i < q.terms.length; i++) {
+      const f = q.terms[i] as string;
       if (f.startsWith("~")) continue;
-      const v = (w / top) * idf(f);
-      this.mass.set(f, v);
+      const v = ((q.weights[i] as number) / top) * idf(f);
+      if (f.includes("_")) {
+        this.bigrams.push(f);
+        this.bigramMass.push(v);
+      }
       total += v;
+      const id = idOf(f);
+      if (id !== undefined) {
+        byId[id] = v;
+        this.used.push(id);
+      }
     }
     this.queryMass = total;
     this.pattern = informativePattern(q, idf);
@@ -98,10 +124,13 @@ export class Rescorer {
         for (const tok of a.toks) {
           const v = idf(tok.fold);
           sum += v;
-          if (t.vocab.has(tok.fold)) hit += v;
-          if (q.marked && isMarked(tok)) {
-            accTotal += v * a.weight;
-            if (t.vocab.has(accentKey(tok.acc))) accHit += v * a.weight;
+          if (t.vocab.has(tok.fold)) {
+            hit += v;
+            // Typed with diacritics: of the words matched without them, how many match exactly?
+            if (q.marked && !p.filler) {
+              accTotal += v * a.weight;
+              if (t.vocab.has(tok.exact)) accHit += v * a.weight;
+            }
           }
         }
         if (sum === 0) continue;
@@ -114,8 +143,9 @@ export class Rescorer {
     }
     let biTotal = 0;
     let biHit = 0;
-    for (const [f, v] of this.mass) {
-      if (!f.includes("_")) continue;
+    for (let i = 0; i < this.bigrams.length; i++) {
+      const f = this.bigrams[i] as string;
+      const v = this.bigramMass[i] as number;
       biTotal += v;
       if (t.vocab.has(f)) biHit += v;
     }
@@ -123,8 +153,12 @@ export class Rescorer {
     let bestDoc: DocView | undefined;
     let second: DocView | undefined;
     let secondSim = -1;
+    let containment = 0;
     for (const d of docs) {
-      const sim = this.dice(d);
+      const shared = this.shared(d);
+      const denom = this.queryMass + d.mass;
+      const sim = denom > 0 ? (2 * shared) / denom : 0;
+      if (d.mass > 0) containment = Math.max(containment, shared / d.mass);
       if (sim > best || !bestDoc) {
         second = bestDoc;
         secondSim = best;
@@ -141,12 +175,13 @@ export class Rescorer {
       coverage: total > 0 ? covered / total : 0,
       bigramCoverage: biTotal > 0 ? biHit / biTotal : total > 0 ? covered / total : 0,
       closeness: best,
+      containment,
       fuzzy: 0,
       accents: accTotal > 0 ? accHit / accTotal : 1,
     };
   }
 
-  /** The candidate's closest texts found by the last signals() call. */
+  /** The candidate's two closest texts found by the last signals() call. */
   closest: DocView[] = [];
 
   /** fuse.js Bitap of the informative pattern against the given texts: 1 = exact, 0 = no match. */
@@ -160,11 +195,17 @@ export class Rescorer {
     return fuzzy;
   }
 
-  private dice(d: DocView): number {
+  /** Zeroes the scratch buffer for the next query. */
+  release(): void {
+    for (const id of this.used) this.byId[id] = 0;
+  }
+
+  /** Σ weight × idf of the query features the doc contains. */
+  private shared(d: DocView): number {
     let shared = 0;
-    for (const [f, v] of this.mass) if (d.features.has(f)) shared += v;
-    const denom = this.queryMass + d.mass;
-    return denom > 0 ? (2 * shared) / denom : 0;
+    const { ids } = d;
+    for (let i = 0; i < ids.length; i++) shared += this.byId[ids[i] as number] as number;
+    return shared;
   }
 }
 
@@ -173,6 +214,7 @@ export function combine(s: Signals, retrieval: number, w: Weights): number {
     w.coverage * s.coverage +
     w.bigramCoverage * s.bigramCoverage +
     w.closeness * s.closeness +
+    w.containment * s.containment +
     w.fuzzy * s.fuzzy +
     w.retrieval * retrieval -
     w.accentPenalty * (1 - s.accents);

@@ -45,6 +45,13 @@ describe("bands", () => {
     expect(decideBand([c("thanks", 0.5, "intent")], t).band).toBe("fallback");
   });
 
+  it("answers with an intent that is close only to another intent", () => {
+    const r = decideBand([c("greeting", 0.9, "intent"), c("goodbye", 0.85, "intent"), c("a", 0.3)], t);
+    expect(r.band).toBe("answer");
+    expect(r.top?.id).toBe("greeting");
+    expect(decideBand([c("greeting", 0.9, "intent"), c("a", 0.85)], t).band).toBe("suggest");
+  });
+
   it("answers with an intent like any other candidate", () => {
     const r = decideBand([c("greeting", 0.9, "intent"), c("a", 0.3)], t);
     expect(r.band).toBe("answer");

@@ -2,6 +2,7 @@ import { KeyedQueue } from "../../conversation/keyed-queue.js";
 import type { OutgoingMessage } from "../../knowledge/message.js";
 import type { Logger } from "../../logger.js";
 import type { Database } from "../../storage/database.js";
+import type { SerialLane } from "../../storage/serial-lane.js";
 import type { ZaloClient } from "./client.js";
 import { ZaloApiError } from "./errors.js";
 
@@ -21,6 +22,7 @@ export class OutboxSender {
     private readonly db: Database,
     private readonly client: Pick<ZaloClient, "send">,
     private readonly logger: Logger,
+    private readonly lane: SerialLane,
     private readonly options: OutboxSenderOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -46,16 +48,18 @@ export class OutboxSender {
 
   private async sendPending(userId: string): Promise<void> {
     for (;;) {
-      const message = await this.db.outboundMessage.findFirst({ where: { userId, status: "pending" }, orderBy: { id: "asc" } });
+      const message = await this.lane.run(() => this.db.outboundMessage.findFirst({ where: { userId, status: "pending" }, orderBy: { id: "asc" } }));
       if (!message || message.nextAttemptAt.getTime() > this.now()) return;
       try {
         const zaloMessageId = await this.client.send(userId, JSON.parse(message.body) as OutgoingMessage);
-        await this.db.outboundMessage.update({
-          where: { id: message.id },
-          data: { status: "sent", zaloMessageId, sentAt: new Date(this.now()), attempts: { increment: 1 }, lastError: null },
-        });
+        await this.lane.run(() =>
+          this.db.outboundMessage.update({
+            where: { id: message.id },
+            data: { status: "sent", zaloMessageId, sentAt: new Date(this.now()), attempts: { increment: 1 }, lastError: null },
+          }),
+        );
       } catch (error) {
-        if (!(await this.recordFailure(message.id, message.attempts + 1, userId, error as Error))) return;
+        if (!(await this.lane.run(() => this.recordFailure(message.id, message.attempts + 1, userId, error as Error)))) return;
       }
     }
   }

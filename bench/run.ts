@@ -1,0 +1,14 @@
+import { runMatchBench } from "./match.js";
+import { runWebhookBench } from "./webhook.js";
+
+/** npm run bench: every speed and memory figure of the README, measured on this machine. */
+async function main(): Promise<void> {
+  console.log(await runMatchBench());
+  console.log();
+  console.log(await runWebhookBench());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -18,7 +18,7 @@ export interface OpenLoopResult {
 export async function openLoop(url: string, options: { rate: number; seconds: number; request: () => { body: string; headers: Record<string, string> } }): Promise<OpenLoopResult> {
   const target = new URL(url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("load is only sent to loopback");
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];

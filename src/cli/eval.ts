@@ -15,7 +15,8 @@ import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
 import { loadLiveMatcher } from "../knowledge/live-matcher.js";
 import { createMatcher, decideBand, DEFAULT_ENGINE_OPTIONS, DEFAULT_THRESHOLDS, parseSynonyms } from "../matching/index.js";
-import type { Candidate, EngineOptions, Matcher, MatchResult, Thresholds } from "../matching/index.js";
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import type { Candidate, EngineMatcher, EngineOptions, MatcherInput, MatchResult, Thresholds } from "../matching/index.js";
 
 export const FORMS = ["accented", "plain", "chat"] as const;
 type Form = (typeof FORMS)[number];
@@ -113,7 +114,17 @@ export function evaluate(
   return scores;
 }
 
-function sweep(cases: EvalCase[], matcher: Matcher): string {
+/** The live engine's input, rebuilt from the same knowledge (for the sweep and the ablation). */
+function inputFrom(kb: KnowledgeBase, thresholds: Thresholds): MatcherInput {
+  return {
+    entries: kb.entries.map((e) => ({ ...e, answerThreshold: e.match?.answer_threshold })),
+    intents: kb.intents,
+    synonyms: parseSynonyms(kb.synonymsRaw),
+    thresholds,
+  };
+}
+
+function sweep(cases: EvalCase[], matcher: EngineMatcher): string {
   const ranked = new Map<string, Candidate[]>();
   for (const c of cases) for (const f of FORMS) ranked.set(c[f], matcher.rank(c[f]));
   const lines = ["answer suggest margin | worst answered  worst helpful  worst wrong  worst OOS-safe"];
@@ -131,14 +142,7 @@ function sweep(cases: EvalCase[], matcher: Matcher): string {
   return lines.join("\n");
 }
 
-async function ablation(cases: EvalCase[]): Promise<string> {
-  const { kb } = await loadLiveMatcher();
-  const input = {
-    entries: kb.entries.map((e) => ({ ...e, answerThreshold: e.match?.answer_threshold })),
-    intents: kb.intents,
-    synonyms: parseSynonyms(kb.synonymsRaw),
-    thresholds: DEFAULT_THRESHOLDS,
-  };
+function ablation(cases: EvalCase[], input: MatcherInput): string {
   const variants: [string, Partial<EngineOptions>][] = [
     ["full engine", {}],
     ["no bigrams (syllables only)", { bigrams: false }],
@@ -162,7 +166,7 @@ async function main(): Promise<void> {
   const cases = await readEvalSet(dir);
   const config = loadConfig();
   const t0 = performance.now();
-  const { matcher, entries } = await loadLiveMatcher(config);
+  const { matcher, entries, kb } = await loadLiveMatcher(config);
   const loadMs = performance.now() - t0;
   const misses: string[] = [];
   const t1 = performance.now();
@@ -183,8 +187,9 @@ async function main(): Promise<void> {
   console.log(`(engine loaded in ${loadMs.toFixed(0)} ms; ${(ms / (cases.length * 3)).toFixed(3)} ms per question)`);
   if (args.includes("--verbose")) console.log(`\nMisses and wrong answers (${misses.length}):\n${misses.join("\n")}`);
   else console.log(`${misses.filter((m) => m.startsWith("wrong")).length} wrong answers, ${misses.length} misses in all (--verbose lists them)`);
-  if (args.includes("--sweep")) console.log(`\n${sweep(cases, matcher)}`);
-  if (args.includes("--ablation")) console.log(await ablation(cases));
+  const input = inputFrom(kb, t);
+  if (args.includes("--sweep")) console.log(`\n${sweep(cases, createMatcher(input))}`);
+  if (args.includes("--ablation")) console.log(ablation(cases, input));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

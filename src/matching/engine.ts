@@ -49,8 +49,13 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   weights: DEFAULT_WEIGHTS,
 };
 
+/** What the assistant needs from the engine. */
 export interface Matcher {
   match(text: string): MatchResult;
+}
+
+/** The engine with its diagnostics. */
+export interface EngineMatcher extends Matcher {
   /** Every rescored candidate, best first (for diagnostics and evaluation). */
   rank(text: string): Candidate[];
   /** rank() with the signals behind each score (for staff diagnostics and tuning). */
@@ -66,7 +71,7 @@ interface Target extends TargetView {
   answerThreshold?: number;
 }
 
-export function createMatcher(input: MatcherInput, options: Partial<EngineOptions> = {}): Matcher {
+export function createMatcher(input: MatcherInput, options: Partial<EngineOptions> = {}): EngineMatcher {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   const lookup = compileSynonyms(opts.synonyms ? input.synonyms : { replace: [], add: [], filler: [], units: {} });
   const base: AnalyseOptions = { synonyms: lookup, accents: opts.accents, bigrams: opts.bigrams };
@@ -172,7 +177,7 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
       })
       .sort((a, b) => b.base - a.base);
     rescorer.release();
-    // Bitap is the costly part: only the leaders, which decide the band, get it.
+    // Bitap is the costly part: only the two leaders, whose gap decides the band, get it.
     return scored
       .map((c, i) => {
         if (i < FUZZY_CANDIDATES) c.signals.fuzzy = rescorer.fuzzy(c.closest);
@@ -191,5 +196,5 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   };
 }
 
-const FUZZY_CANDIDATES = 3;
+const FUZZY_CANDIDATES = 2;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -44,9 +44,10 @@ export interface AnalyseOptions {
   bigrams: boolean;
 }
 
-export const bigramKey = (a: string, b: string): string => `${a}_${b}`;
+const bigramKey = (a: string, b: string): string => `${a}_${b}`;
 
-export function toPositions(typed: Syllable[], opts: AnalyseOptions): Position[] {
+/** Repairs unknown syllables, then applies the synonym table (longest key first). */
+function toPositions(typed: Syllable[], opts: AnalyseOptions): Position[] {
   const raw = typed.map((s) => {
     const fixed = opts.repair?.(s.fold);
     return fixed === undefined ? s : syllable(fixed);
@@ -94,7 +95,7 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
         const prevWeight = prev.filler ? FILLER_WEIGHT : 1;
         for (const b of prev.alts) {
           const last = b.toks[b.toks.length - 1];
-          if (first && last) put(bigramKey(last.fold, first.fold), w * b.weight * Math.min(prevWeight, 1));
+          if (first && last) put(bigramKey(last.fold, first.fold), w * b.weight * prevWeight);
         }
       }
     }

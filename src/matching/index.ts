@@ -5,7 +5,7 @@
 import type { Thresholds } from "./bands.js";
 
 export { createMatcher, DEFAULT_ENGINE_OPTIONS } from "./engine.js";
-export type { EngineOptions, Matcher, MatcherEntry, MatcherInput, MatcherIntent } from "./engine.js";
+export type { EngineMatcher, EngineOptions, ExplainedCandidate, Matcher, MatcherEntry, MatcherInput, MatcherIntent } from "./engine.js";
 export { decideBand, MAX_SUGGESTIONS } from "./bands.js";
 export type { Band, Candidate, MatchResult, Thresholds } from "./bands.js";
 export { parseSynonyms, synonymFileSchema } from "./synonyms.js";

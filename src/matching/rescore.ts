@@ -2,17 +2,22 @@ import Fuse from "fuse.js";
 import { FILLER_WEIGHT, type Analysis } from "./features.js";
 
 /**
- * Second stage: a calibrated 0..1 confidence for each of the few retrieved candidates, from signals
- * that are absolute (unlike BM25, whose scale depends on the query):
+ * Second stage: one 0..1 confidence for each of the few retrieved candidates, a weighted sum of signals
+ * that are absolute (unlike BM25, whose scale depends on the query); weights and thresholds are set on
+ * the labelled evaluation set (`npm run eval -- --sweep`):
  * - coverage: how much of what the citizen wrote (weighted by informativeness) the candidate knows,
- *   per syllable and per bigram; out-of-scope questions leave most of their informative words uncovered;
- * - closeness: weighted Dice similarity with the candidate's closest example question, and containment:
- *   how much of that example the citizen's words contain (a long letter contains a short question);
+ *   per syllable and per bigram; out-of-scope questions leave their informative words uncovered, and
+ *   a word the knowledge base has never seen weighs more than any known one;
+ * - closeness: weighted Dice similarity with the candidate's closest example question; containment:
+ *   the largest share of one example question the citizen's words contain (a long letter contains a
+ *   short question);
  * - fuzzy: fuse.js Bitap of the question's most informative syllables (≤ 32 characters, the Bitap
- *   limit) against the candidate's closest texts, which forgives typos repair could not fix;
+ *   limit) against the candidate's two closest texts, which forgives what typo repair could not fix;
  * - retrieval: BM25 relative to the best candidate;
- * - accents: when the citizen typed diacritics, the share of accented syllables the candidate spells the
- *   same way (so "khai tử" prefers the entry that says "tử").
+ * - accents: when the citizen typed diacritics, the share of the words matched without them that the
+ *   candidate also spells exactly the same (so "khai tử" prefers the entry that says "tử");
+ * - pair gate: part of the score is scaled by bigram coverage, so known syllables in an unknown
+ *   combination ("ăn cơm chưa", "máy bay") do not pass for understanding.
  */
 
 export interface Weights {

@@ -16,7 +16,23 @@ export async function openDatabase(databaseUrl: string, migrationsDir = path.res
   await applyMigrations(file, migrationsDir);
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
   await db.$connect();
+  await warmUp(db);
   return db;
+}
+
+/**
+ * Prisma compiles each query shape on first use (WASM), which costs up to a second; doing it
+ * before the server listens keeps that cost off the first citizens' messages.
+ */
+async function warmUp(db: Database): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+  await Promise.all([
+    db.inboundEvent.findFirst({ where: { status: "pending" } }),
+    db.outboundMessage.findFirst({ where: { status: "pending" } }),
+    db.conversation.findFirst(),
+    db.queryLog.findFirst(),
+    db.oaToken.findFirst(),
+  ]);
 }
 
 export async function databaseIsHealthy(db: Database): Promise<boolean> {

@@ -33,8 +33,8 @@ describe("normalisation", () => {
 
   it("keeps the accented and the folded form of each syllable", () => {
     expect(syllables("Sổ đỏ")).toEqual([
-      { acc: "sổ", fold: "so" },
-      { acc: "đỏ", fold: "do" },
+      { acc: "sổ", fold: "so", exact: "~sổ" },
+      { acc: "đỏ", fold: "do", exact: "~đỏ" },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from "axios";
+import { keepAliveAgents } from "./http-agents.js";
 import type { Button, OutgoingMessage } from "../../knowledge/message.js";
 import { MAX_BUTTONS } from "../../knowledge/message.js";
 import type { Logger } from "../../logger.js";
@@ -31,7 +32,7 @@ export class ZaloClient {
     private readonly logger: Logger,
     private readonly options: ZaloClientOptions,
   ) {
-    this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, validateStatus: () => true });
+    this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, validateStatus: () => true, ...keepAliveAgents() });
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = options.random ?? Math.random;
   }

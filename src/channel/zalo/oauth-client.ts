@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from "axios";
+import { keepAliveAgents } from "./http-agents.js";
 import { ZaloApiError, ZaloNetworkError } from "./errors.js";
 
 export interface TokenPair {
@@ -18,7 +19,7 @@ export class ZaloOAuthClient {
     private readonly appSecret: string,
     timeoutMs: number,
   ) {
-    this.http = axios.create({ baseURL: baseUrl, timeout: timeoutMs, validateStatus: () => true });
+    this.http = axios.create({ baseURL: baseUrl, timeout: timeoutMs, validateStatus: () => true, ...keepAliveAgents() });
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

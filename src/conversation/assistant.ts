@@ -2,7 +2,7 @@ import type { KnowledgeEntry, Intent } from "../knowledge/entry-schema.js";
 import type { Button, OutgoingMessage } from "../knowledge/message.js";
 import { AnswerRenderer, HUMAN_BUTTON, truncate } from "../knowledge/render.js";
 import type { Candidate, Matcher } from "../matching/index.js";
-import { parseCommand } from "./commands.js";
+import { parseCommand, titleKey } from "./commands.js";
 import { MENU_ENTRY_IDS } from "./menu.js";
 import type { ConversationState } from "./state.js";
 
@@ -41,11 +41,13 @@ export interface AssistantDeps {
 /** Decides what to say. Knows nothing of Zalo, HTTP or the database. */
 export class Assistant {
   private readonly entries: Map<string, KnowledgeEntry>;
+  private readonly byTitle: Map<string, KnowledgeEntry>;
   private readonly intents: Map<string, Intent>;
   private readonly now: () => number;
 
   constructor(private readonly deps: AssistantDeps) {
     this.entries = new Map(deps.entries.map((e) => [e.id, e]));
+    this.byTitle = new Map(deps.entries.map((e) => [titleKey(e.title), e]));
     this.intents = new Map(deps.intents.map((i) => [i.id, i]));
     this.now = deps.now ?? Date.now;
   }
@@ -65,17 +67,17 @@ export class Assistant {
   private respondToText(text: string, state: ConversationState): Decision {
     const command = parseCommand(text);
     if (command?.kind === "detail") {
-      const entry = this.entries.get(command.entryId);
+      const entry = this.byTitle.get(titleKey(command.title));
       if (entry) return { replies: [this.deps.renderer.detail(entry, command.section)], state, query: note(text, "command", entry, "detail") };
     }
-    if (command?.kind === "entry") {
-      const entry = this.entries.get(command.entryId);
+    if (command?.kind === "choice") {
+      const entry = command.title
+        ? this.byTitle.get(titleKey(command.title))
+        : this.entries.get(state.suggestions?.ids[command.index - 1] ?? "");
       if (entry) return this.chosen(text, entry, state);
     }
-    if (command?.kind === "choice" && state.suggestions) {
-      const entry = this.entries.get(state.suggestions.ids[command.index - 1] ?? "");
-      if (entry) return this.chosen(text, entry, state);
-    }
+    const titled = this.byTitle.get(titleKey(text));
+    if (titled) return this.chosen(text, titled, state);
     return this.matched(text, state);
   }
 
@@ -144,7 +146,7 @@ export class Assistant {
     const buttons: Button[] = MENU_ENTRY_IDS.map((id) => this.entries.get(id))
       .filter((e): e is KnowledgeEntry => Boolean(e))
       .slice(0, 4)
-      .map((e) => ({ kind: "query", title: truncate(e.title, 35), payload: `${e.title} #${e.id}` }));
+      .map((e) => ({ kind: "query", title: truncate(e.title, 35), payload: e.title }));
     return { text: text || "Anh/chị cần hỏi về thủ tục nào ạ?", buttons: [...buttons, HUMAN_BUTTON] };
   }
 
@@ -153,7 +155,7 @@ export class Assistant {
     return {
       text: `Trợ lý chưa chắc anh/chị hỏi về nội dung nào. Có phải là:\n${lines.join("\n")}\n\nAnh/chị bấm chọn hoặc gõ số ${options.map((_o, i) => i + 1).join(", ")}.`,
       buttons: [
-        ...options.map((o, i): Button => ({ kind: "query", title: truncate(`${i + 1}. ${o.title}`, 35), payload: `${i + 1}. ${o.title} #${o.id}` })),
+        ...options.map((o, i): Button => ({ kind: "query", title: truncate(`${i + 1}. ${o.title}`, 35), payload: `${i + 1}. ${o.title}` })),
         HUMAN_BUTTON,
       ],
     };

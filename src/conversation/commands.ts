@@ -1,21 +1,25 @@
 import { parseDetailPayload, type DetailSection } from "../knowledge/render.js";
 
-/** Typed or tapped commands that bypass matching. */
+/** Typed or tapped commands that bypass matching. Entries are named by their (unique) titles. */
 export type Command =
-  | { kind: "detail"; entryId: string; section: DetailSection }
-  | { kind: "entry"; entryId: string }
-  | { kind: "choice"; index: number };
+  | { kind: "detail"; title: string; section: DetailSection }
+  | { kind: "choice"; index: number; title?: string };
 
 const CHOICE = /^(?:(?:số|so|câu|cau|chọn|chon|mục|muc)\s*)?([1-9])\s*[.)]?$/iu;
-const ENTRY_REFERENCE = /#([a-z0-9]+(?:-[a-z0-9]+)*)\s*$/;
+const NUMBERED_TITLE = /^([1-9])\.\s+(.+)$/u;
 
 export function parseCommand(text: string): Command | null {
   const trimmed = text.normalize("NFC").trim();
   const detail = parseDetailPayload(trimmed);
   if (detail) return { kind: "detail", ...detail };
-  const reference = ENTRY_REFERENCE.exec(trimmed);
-  if (reference) return { kind: "entry", entryId: reference[1] as string };
+  const numbered = NUMBERED_TITLE.exec(trimmed);
+  if (numbered) return { kind: "choice", index: Number(numbered[1]), title: numbered[2] };
   const choice = CHOICE.exec(trimmed);
   if (choice) return { kind: "choice", index: Number(choice[1]) };
   return null;
+}
+
+/** How titles are compared: case, spacing and Unicode form do not matter. */
+export function titleKey(title: string): string {
+  return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -127,9 +127,13 @@ function crossEntryProblems(entries: KnowledgeEntry[], files: string[]): Knowled
   const fileOf = (e: KnowledgeEntry) => files.find((f) => f.endsWith(`${path.sep}${e.id}.yaml`)) ?? e.id;
   const ids = new Map<string, KnowledgeEntry>();
   const questions = new Map<string, string>();
+  const titles = new Map<string, string>();
   for (const entry of entries) {
     if (ids.has(entry.id)) problems.push({ file: fileOf(entry), field: "id", message: `id "${entry.id}" bị trùng` });
     ids.set(entry.id, entry);
+    const titleOwner = titles.get(questionKey(entry.title));
+    if (titleOwner) problems.push({ file: fileOf(entry), field: "title", message: `tiêu đề trùng với mục ${titleOwner}` });
+    titles.set(questionKey(entry.title), entry.id);
     entry.questions.forEach((q, i) => {
       const key = questionKey(q);
       const owner = questions.get(key);

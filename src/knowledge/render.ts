@@ -12,16 +12,22 @@ export type DetailSection = keyof typeof DETAIL_SECTIONS;
 
 export const HUMAN_BUTTON: Button = { kind: "query", title: "Gặp cán bộ", payload: "Gặp cán bộ" };
 
-/** A button payload that names an entry and a section: readable in the chat, parsed back exactly. */
-export function detailPayload(section: DetailSection, entryId: string): string {
-  return `${DETAIL_SECTIONS[section]} #${entryId}`;
+/**
+ * Zalo shows a tapped button's payload in the citizen's chat as if they typed it, so payloads are
+ * plain sentences ("Giấy tờ cần chuẩn bị: Đăng ký khai sinh") that are parsed back by title
+ * (titles are unique: kb:check enforces it).
+ */
+export function detailPayload(section: DetailSection, title: string): string {
+  return `${DETAIL_SECTIONS[section]}: ${title}`;
 }
 
-export function parseDetailPayload(text: string): { section: DetailSection; entryId: string } | null {
-  const match = /^(.+?)\s+#([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(text.normalize("NFC").trim());
-  if (!match) return null;
-  const section = (Object.keys(DETAIL_SECTIONS) as DetailSection[]).find((s) => DETAIL_SECTIONS[s] === match[1]);
-  return section ? { section, entryId: match[2] as string } : null;
+export function parseDetailPayload(text: string): { section: DetailSection; title: string } | null {
+  const trimmed = text.normalize("NFC").trim();
+  for (const section of Object.keys(DETAIL_SECTIONS) as DetailSection[]) {
+    const prefix = `${DETAIL_SECTIONS[section]}: `;
+    if (trimmed.startsWith(prefix)) return { section, title: trimmed.slice(prefix.length).trim() };
+  }
+  return null;
 }
 
 export class AnswerRenderer {
@@ -65,7 +71,7 @@ export class AnswerRenderer {
     const sections: DetailSection[] = entry.procedure ? ["giayto", "lephi", "cacbuoc"] : entry.steps?.length ? ["cacbuoc"] : [];
     const buttons: Button[] = sections
       .filter((s) => s !== current)
-      .map((s) => ({ kind: "query", title: DETAIL_SECTIONS[s], payload: detailPayload(s, entry.id) }));
+      .map((s) => ({ kind: "query", title: DETAIL_SECTIONS[s], payload: detailPayload(s, entry.title) }));
     const link = onlineLink(entry);
     if (link) buttons.push(link);
     buttons.push(HUMAN_BUTTON);

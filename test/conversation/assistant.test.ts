@@ -46,7 +46,7 @@ describe("assistant", () => {
 
   it("opens a detail section when its button is tapped", () => {
     const ks = entry("khai-sinh-dang-ky");
-    const d = assistant().respond({ kind: "text", text: detailPayload("giayto", ks.id) }, {});
+    const d = assistant().respond({ kind: "text", text: detailPayload("giayto", ks.title) }, {});
     expect(d.replies[0]?.text).toContain("Giấy tờ cần chuẩn bị — Đăng ký khai sinh");
     expect(d.replies[0]?.text).toContain(`1. ${ks.procedure?.documents[0]}`);
     expect(d.replies[0]?.buttons?.map((b) => b.title)).not.toContain("Giấy tờ cần chuẩn bị");

@@ -40,8 +40,8 @@ describe("answer rendering", () => {
   });
 
   it("parses its own detail payloads back, and nothing else", () => {
-    expect(parseDetailPayload("Lệ phí, thời gian #khai-sinh-dang-ky")).toEqual({ section: "lephi", entryId: "khai-sinh-dang-ky" });
-    expect(parseDetailPayload("Lệ phí bao nhiêu #khai-sinh")).toBeNull();
+    expect(parseDetailPayload("Lệ phí, thời gian: Đăng ký khai sinh")).toEqual({ section: "lephi", title: "Đăng ký khai sinh" });
+    expect(parseDetailPayload("Lệ phí bao nhiêu: khai sinh")).toBeNull();
     expect(parseDetailPayload("lệ phí khai sinh")).toBeNull();
   });
 });

@@ -1,16 +1,20 @@
 import type { Database } from "../storage/database.js";
 import { redactPersonalData, userKey } from "./redact.js";
 
-export interface QueryRecord {
-  userId: string;
+/** What the conversation knows about a query; analytics adds who (hashed) and how long it took. */
+export interface QueryNote {
   text: string;
   band: string;
   matchedId: string | null;
   topic: string | null;
   score: number | null;
   outcome: string;
-  latencyMs: number;
   suggestions: string[];
+}
+
+export interface QueryRecord extends QueryNote {
+  userId: string;
+  latencyMs: number;
 }
 
 type Tx = Pick<Database, "queryLog">;

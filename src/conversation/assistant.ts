@@ -1,3 +1,4 @@
+import type { QueryNote } from "../analytics/query-log.js";
 import type { KnowledgeEntry, Intent } from "../knowledge/entry-schema.js";
 import type { Button, OutgoingMessage } from "../knowledge/message.js";
 import { AnswerRenderer, HUMAN_BUTTON, truncate } from "../knowledge/render.js";
@@ -7,17 +8,6 @@ import { MENU_ENTRY_IDS } from "./menu.js";
 import type { ConversationState } from "./state.js";
 
 export type Input = { kind: "text"; text: string } | { kind: "follow" } | { kind: "non_text"; what: string };
-
-/** What to log about a query (before redaction and hashing, which analytics does). */
-export interface QueryNote {
-  text: string;
-  band: string;
-  matchedId: string | null;
-  topic: string | null;
-  score: number | null;
-  outcome: string;
-  suggestions: string[];
-}
 
 export interface Decision {
   replies: OutgoingMessage[];

@@ -54,7 +54,10 @@ export const entrySchema = z
     sources: z.array(sourceSchema).min(1, "cần ít nhất một nguồn chính thức"),
     verified_on: isoDate,
     needs_review: z.union([z.literal(false), text]).default(false),
-    match: z.object({ answer_threshold: z.number().min(0).max(1).optional() }).strict().optional(),
+    match: z
+      .object({ answer_threshold: z.number().min(0).max(1).optional(), not_about: z.array(text).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((entry, ctx) => {

@@ -25,6 +25,7 @@ export function matcherFor(kb: KnowledgeBase, config: Pick<Config, "match">): Ma
       questions: e.questions,
       keywords: e.keywords,
       answerThreshold: e.match?.answer_threshold,
+      notAbout: e.match?.not_about,
     })),
     intents: kb.intents.map((i) => ({ id: i.id, questions: i.questions })),
     synonyms: parseSynonyms(kb.synonymsRaw),

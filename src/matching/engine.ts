@@ -3,6 +3,7 @@ import { Bm25Index } from "./bm25.js";
 import { analyse, type AnalyseOptions } from "./features.js";
 import { SyllableRepair } from "./repair.js";
 import { combine, DEFAULT_WEIGHTS, Rescorer, type DocView, type Signals, type TargetView, type Weights } from "./rescore.js";
+import { syllables } from "./normalise.js";
 import { compileSynonyms, type SynonymTable } from "./synonyms.js";
 
 export interface MatcherEntry {
@@ -12,6 +13,8 @@ export interface MatcherEntry {
   questions: string[];
   keywords: string[];
   answerThreshold?: number;
+  /** Phrases that mean another procedure ("ly hôn" for marriage): with one in the question, never answer directly. */
+  notAbout?: string[];
 }
 
 export interface MatcherIntent {
@@ -188,13 +191,21 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   }
 
   const thresholdOf = new Map(targets.map((t) => [t.candidate.id, t.answerThreshold]));
+  const notAboutOf = new Map(input.entries.filter((e) => e.notAbout?.length).map((e) => [e.id, (e.notAbout ?? []).map(phraseKey)]));
   const rank = (text: string): Candidate[] => explain(text).map(({ signals: _signals, ...c }) => c);
   return {
     rank,
     explain,
-    match: (text) => decideBand(rank(text), input.thresholds, (c) => thresholdOf.get(c.id)),
+    match: (text) => {
+      const query = notAboutOf.size > 0 ? phraseKey(text) : "";
+      const answerThreshold = (c: Candidate) =>
+        notAboutOf.get(c.id)?.some((p) => query.includes(p)) ? Number.POSITIVE_INFINITY : thresholdOf.get(c.id);
+      return decideBand(rank(text), input.thresholds, answerThreshold);
+    },
   };
 }
 
 const FUZZY_CANDIDATES = 2;
+/** Folded syllables with spaces around, so a phrase only matches whole syllables. */
+const phraseKey = (text: string) => ` ${syllables(text).map((s) => s.fold).join(" ")} `;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -13,9 +13,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
-import { loadLiveMatcher } from "../knowledge/live-matcher.js";
-import { createMatcher, decideBand, DEFAULT_ENGINE_OPTIONS, DEFAULT_THRESHOLDS, parseSynonyms } from "../matching/index.js";
-import type { KnowledgeBase } from "../knowledge/loader.js";
+import { liveThresholds, loadLiveMatcher, matcherInputFor } from "../knowledge/live-matcher.js";
+import { createMatcher, decideBand, DEFAULT_ENGINE_OPTIONS } from "../matching/index.js";
 import type { Candidate, EngineMatcher, EngineOptions, MatcherInput, MatchResult, Thresholds } from "../matching/index.js";
 
 export const FORMS = ["accented", "plain", "chat"] as const;
@@ -114,16 +113,6 @@ export function evaluate(
   return scores;
 }
 
-/** The live engine's input, rebuilt from the same knowledge (for the sweep and the ablation). */
-function inputFrom(kb: KnowledgeBase, thresholds: Thresholds): MatcherInput {
-  return {
-    entries: kb.entries.map((e) => ({ ...e, answerThreshold: e.match?.answer_threshold })),
-    intents: kb.intents,
-    synonyms: parseSynonyms(kb.synonymsRaw),
-    thresholds,
-  };
-}
-
 function sweep(cases: EvalCase[], matcher: EngineMatcher): string {
   const ranked = new Map<string, Candidate[]>();
   for (const c of cases) for (const f of FORMS) ranked.set(c[f], matcher.rank(c[f]));
@@ -178,7 +167,7 @@ async function main(): Promise<void> {
   });
   const ms = performance.now() - t1;
   const inScope = cases.filter((c) => c.expected !== null).length;
-  const t = { ...DEFAULT_THRESHOLDS, ...Object.fromEntries(Object.entries(config.match).filter(([, v]) => v !== undefined)) };
+  const t = liveThresholds(config);
   console.log(
     `Evaluation: ${cases.length} labelled questions (${inScope} in scope, ${cases.length - inScope} out of scope), ` +
       `3 forms each; ${entries.length} entries; thresholds answer ${t.answer} / suggest ${t.suggest} / margin ${t.margin}`,
@@ -187,7 +176,7 @@ async function main(): Promise<void> {
   console.log(`(engine loaded in ${loadMs.toFixed(0)} ms; ${(ms / (cases.length * 3)).toFixed(3)} ms per question)`);
   if (args.includes("--verbose")) console.log(`\nMisses and wrong answers (${misses.length}):\n${misses.join("\n")}`);
   else console.log(`${misses.filter((m) => m.startsWith("wrong")).length} wrong answers, ${misses.length} misses in all (--verbose lists them)`);
-  const input = inputFrom(kb, t);
+  const input = matcherInputFor(kb, t);
   if (args.includes("--sweep")) console.log(`\n${sweep(cases, createMatcher(input))}`);
   if (args.includes("--ablation")) console.log(ablation(cases, input));
 }

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../config.js";
-import { createMatcher, DEFAULT_THRESHOLDS, parseSynonyms, type Matcher } from "../matching/index.js";
+import { createMatcher, DEFAULT_THRESHOLDS, parseSynonyms, type Matcher, type MatcherInput, type Thresholds } from "../matching/index.js";
 import type { KnowledgeEntry } from "./entry-schema.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./loader.js";
 
@@ -16,8 +16,17 @@ export async function loadLiveMatcher(config: Config = loadConfig()): Promise<Li
 }
 
 export function matcherFor(kb: KnowledgeBase, config: Pick<Config, "match">): Matcher {
+  return createMatcher(matcherInputFor(kb, liveThresholds(config)));
+}
+
+/** The configured thresholds over the engine's defaults. */
+export function liveThresholds(config: Pick<Config, "match">): Thresholds {
   const overrides = Object.fromEntries(Object.entries(config.match).filter(([, v]) => v !== undefined));
-  return createMatcher({
+  return { ...DEFAULT_THRESHOLDS, ...overrides };
+}
+
+export function matcherInputFor(kb: KnowledgeBase, thresholds: Thresholds): MatcherInput {
+  return {
     entries: kb.entries.map((e) => ({
       id: e.id,
       topic: e.topic,
@@ -29,6 +38,6 @@ export function matcherFor(kb: KnowledgeBase, config: Pick<Config, "match">): Ma
     })),
     intents: kb.intents.map((i) => ({ id: i.id, questions: i.questions })),
     synonyms: parseSynonyms(kb.synonymsRaw),
-    thresholds: { ...DEFAULT_THRESHOLDS, ...overrides },
-  });
+    thresholds,
+  };
 }

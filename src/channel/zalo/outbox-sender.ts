@@ -48,19 +48,30 @@ export class OutboxSender {
 
   private async sendPending(userId: string): Promise<void> {
     for (;;) {
-      const message = await this.lane.run(() => this.db.outboundMessage.findFirst({ where: { userId, status: "pending" }, orderBy: { id: "asc" } }));
-      if (!message || message.nextAttemptAt.getTime() > this.now()) return;
-      try {
-        const zaloMessageId = await this.client.send(userId, JSON.parse(message.body) as OutgoingMessage);
-        await this.lane.run(() =>
-          this.db.outboundMessage.update({
-            where: { id: message.id },
-            data: { status: "sent", zaloMessageId, sentAt: new Date(this.now()), attempts: { increment: 1 }, lastError: null },
-          }),
-        );
-      } catch (error) {
-        if (!(await this.lane.run(() => this.recordFailure(message.id, message.attempts + 1, userId, error as Error)))) return;
+      const batch = await this.lane.run(() =>
+        this.db.outboundMessage.findMany({ where: { userId, status: "pending" }, orderBy: { id: "asc" }, take: 20 }),
+      );
+      if (batch.length === 0) return;
+      for (const message of batch) {
+        if (message.nextAttemptAt.getTime() > this.now()) return;
+        if (!(await this.sendOne(userId, message))) return;
       }
+    }
+  }
+
+  /** Returns whether to go on with this citizen's next message. */
+  private async sendOne(userId: string, message: { id: number; body: string; attempts: number }): Promise<boolean> {
+    try {
+      const zaloMessageId = await this.client.send(userId, JSON.parse(message.body) as OutgoingMessage);
+      await this.lane.run(() =>
+        this.db.outboundMessage.update({
+          where: { id: message.id },
+          data: { status: "sent", zaloMessageId, sentAt: new Date(this.now()), attempts: { increment: 1 }, lastError: null },
+        }),
+      );
+      return true;
+    } catch (error) {
+      return this.lane.run(() => this.recordFailure(message.id, message.attempts + 1, userId, error as Error));
     }
   }
 

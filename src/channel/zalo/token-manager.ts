@@ -28,6 +28,11 @@ export class TokenRefreshError extends Error {}
  */
 export class TokenManager {
   private inflight: Promise<string> | null = null;
+  /**
+   * The token in use, so a send does not read the database. Safe with several instances: if
+   * another one rotates the token, Zalo answers -216 and forceRefresh re-reads the database.
+   */
+  private cached: { token: string; expiresAt: number | null } | null = null;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly leaseMs: number;
@@ -45,12 +50,10 @@ export class TokenManager {
 
   /** The current access token, refreshed first when it is about to expire. */
   async getAccessToken(): Promise<string> {
+    if (this.cached && !this.isDue(this.cached.expiresAt)) return this.cached.token;
     const row = await this.ensureSeeded();
-    const expiresAt = row.expiresAt?.getTime();
-    if (expiresAt !== undefined && expiresAt - this.now() < this.options.refreshAheadMs) {
-      return this.refreshOnce(this.open(row.accessTokenEnc));
-    }
-    return this.open(row.accessTokenEnc);
+    const token = this.remember(row.accessTokenEnc, row.expiresAt);
+    return this.isDue(row.expiresAt) ? this.refreshOnce(token) : token;
   }
 
   /** Called when Zalo rejected `failedToken` (-216/-220): refresh unless someone already did. */
@@ -88,7 +91,7 @@ export class TokenManager {
     const deadline = this.now() + this.leaseMs + 5_000;
     while (this.now() < deadline) {
       const row = await this.ensureSeeded();
-      const current = this.open(row.accessTokenEnc);
+      const current = this.remember(row.accessTokenEnc, row.expiresAt);
       if (current !== staleAccessToken && !this.isDue(row.expiresAt)) return current;
       if (await this.takeLease()) {
         try {
@@ -107,18 +110,20 @@ export class TokenManager {
     const refreshToken = this.open(row.refreshTokenEnc);
     try {
       const pair = await this.oauth.refresh(refreshToken);
+      const expiresAt = new Date(this.now() + pair.expiresIn * 1000);
       await this.db.oaToken.update({
         where: { id: this.options.oaId },
         data: {
           accessTokenEnc: this.seal(pair.accessToken),
           refreshTokenEnc: this.seal(pair.refreshToken),
-          expiresAt: new Date(this.now() + pair.expiresIn * 1000),
+          expiresAt,
           status: "ok",
           lastError: null,
           rotatedAt: new Date(this.now()),
         },
       });
       this.logger.info({ oaId: this.options.oaId, expiresInSeconds: pair.expiresIn }, "zalo token: rotated");
+      this.cached = { token: pair.accessToken, expiresAt: expiresAt.getTime() };
       return pair.accessToken;
     } catch (error) {
       await this.recordFailure(error as Error);
@@ -148,8 +153,15 @@ export class TokenManager {
     return count === 1;
   }
 
-  private isDue(expiresAt: Date | null): boolean {
-    return expiresAt !== null && expiresAt.getTime() - this.now() < this.options.refreshAheadMs;
+  private isDue(expiresAt: Date | number | null): boolean {
+    if (expiresAt === null) return false;
+    return (typeof expiresAt === "number" ? expiresAt : expiresAt.getTime()) - this.now() < this.options.refreshAheadMs;
+  }
+
+  private remember(sealed: string, expiresAt: Date | null): string {
+    const token = this.open(sealed);
+    this.cached = { token, expiresAt: expiresAt?.getTime() ?? null };
+    return token;
   }
 
   /** Stores the initial grant from the environment once, and again whenever an operator replaces it. */

@@ -15,6 +15,8 @@ export interface OutboxFlusher {
 
 /** How long the assistant stays quiet after a cán bộ writes to a citizen from OA Manager. */
 const HUMAN_TAKEOVER_MS = 2 * 60 * 60 * 1000;
+const ECHO_RECHECKS = 3;
+const ECHO_RECHECK_MS = 2_000;
 
 /**
  * Takes stored events one citizen at a time, in order. For each it decides the replies and, in one
@@ -59,15 +61,15 @@ export class EventPipeline {
     try {
       const parsed = parseEvent(JSON.parse(row.payload), row.payload);
       if (!parsed.ok) return await this.finish(eventId, "ignored", parsed.reason);
-      await this.handle(eventId, parsed.event, row.receivedAt);
+      await this.handle(eventId, parsed.event, row.receivedAt, row.attempts);
     } catch (error) {
       this.logger.error({ eventId, err: (error as Error).message }, "event processing failed");
       await this.finish(eventId, "failed", (error as Error).message);
     }
   }
 
-  private async handle(eventId: number, event: ZaloEvent, receivedAt: Date): Promise<void> {
-    if (event.kind === "oa_echo") return this.handleEcho(eventId, event);
+  private async handle(eventId: number, event: ZaloEvent, receivedAt: Date, attempts: number): Promise<void> {
+    if (event.kind === "oa_echo") return this.handleEcho(eventId, event, attempts);
     const input = toInput(event);
     if (!input || !("userId" in event) || !event.userId) return this.finish(eventId, "ignored");
     const userId = event.userId;
@@ -98,9 +100,21 @@ export class EventPipeline {
     });
   }
 
-  /** An echo of a message we did not send means a cán bộ replied from OA Manager: step back. */
-  private async handleEcho(eventId: number, event: Extract<ZaloEvent, { kind: "oa_echo" }>): Promise<void> {
+  /**
+   * An echo of a message we did not send means a cán bộ replied from OA Manager: step back. Zalo
+   * may echo our own message before our send call has returned its id, so while a send to this
+   * citizen is in flight the echo is looked at again a little later (it stays pending meanwhile).
+   */
+  private async handleEcho(eventId: number, event: Extract<ZaloEvent, { kind: "oa_echo" }>, attempts: number): Promise<void> {
     const ours = await this.db.outboundMessage.findFirst({ where: { zaloMessageId: event.msgId } });
+    if (!ours && event.userId && attempts < ECHO_RECHECKS) {
+      const inFlight = await this.db.outboundMessage.count({ where: { userId: event.userId, status: "pending" } });
+      if (inFlight > 0) {
+        await this.db.inboundEvent.update({ where: { id: eventId }, data: { attempts: { increment: 1 } } });
+        setTimeout(() => this.enqueue(eventId, event.userId), ECHO_RECHECK_MS).unref();
+        return;
+      }
+    }
     if (!ours && event.userId) {
       const conversation = await this.db.conversation.findUnique({ where: { userId: event.userId } });
       const state = { ...parseState(conversation?.state ?? "{}"), humanActiveUntil: this.now() + HUMAN_TAKEOVER_MS };

@@ -99,3 +99,26 @@ describe("webhook end to end (real server, simulated Zalo on 127.0.0.1)", () => 
     expect(server.output()).not.toMatch(/001203004567|e2e-access-0|e2e-refresh-0|e2e-app-secret/);
   });
 });
+
+describe("a cán bộ replying from OA Manager", () => {
+  const echo = (user: string, msgId: string) => ({
+    app_id: "3", event_name: "oa_send_text", sender: { id: "oa" }, recipient: { id: user },
+    message: { msg_id: msgId, text: "Chào anh, em là cán bộ một cửa" }, timestamp: String(Date.now()),
+  });
+
+  it("makes the assistant stay quiet for that citizen, while echoes of its own replies do not", async () => {
+    const quiet = newUserId();
+    const normal = newUserId();
+    await server.citizen.sendText(normal, "làm hộ chiếu ở đâu");
+    await waitFor(() => zalo.fake.messagesFor(normal).length === 1);
+    await server.citizen.deliver(echo(normal, zalo.fake.messagesFor(normal)[0]?.messageId ?? ""));
+    await server.citizen.deliver(echo(quiet, "typed-by-a-can-bo-in-oa-manager"));
+    await new Promise((r) => setTimeout(r, 300));
+    await server.citizen.sendText(quiet, "làm hộ chiếu ở đâu");
+    await server.citizen.sendText(normal, "đăng ký tạm trú ở đâu");
+    await waitFor(() => zalo.fake.messagesFor(normal).length === 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(zalo.fake.messagesFor(quiet)).toHaveLength(0);
+    expect(await db.queryLog.count({ where: { outcome: "human_active" } })).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -17,7 +17,7 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
-    files: ["src/simulator/web/**/*.js"],
+    files: ["src/channel/zalo/simulator/web/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", setTimeout: "readonly", localStorage: "readonly" } },
   },
 );

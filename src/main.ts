@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { KnowledgeError } from "./knowledge/loader.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./server.js";
-import { startSimulatedZalo } from "./simulator/start.js";
+import { startSimulatedZalo } from "./channel/zalo/simulator/start.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();

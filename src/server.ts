@@ -14,8 +14,8 @@ import { provinceText } from "./knowledge/province-schema.js";
 import { AnswerRenderer } from "./knowledge/render.js";
 import type { Logger } from "./logger.js";
 import { healthRouter } from "./health.js";
-import type { FakeZaloOA } from "./simulator/fake-oa.js";
-import { simulatorRouter } from "./simulator/routes.js";
+import type { FakeZaloOA } from "./channel/zalo/simulator/fake-oa.js";
+import { simulatorRouter } from "./channel/zalo/simulator/routes.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { SerialLane } from "./storage/serial-lane.js";
 

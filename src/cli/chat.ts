@@ -3,9 +3,9 @@ import { createInterface } from "node:readline/promises";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createServices } from "../server.js";
-import type { SentMessage } from "../simulator/fake-oa.js";
-import { FakeCitizen } from "../simulator/fake-citizen.js";
-import { startSimulatedZalo } from "../simulator/start.js";
+import type { SentMessage } from "../channel/zalo/simulator/fake-oa.js";
+import { FakeCitizen } from "../channel/zalo/simulator/fake-citizen.js";
+import { startSimulatedZalo } from "../channel/zalo/simulator/start.js";
 
 /** npm run chat: talk to the assistant in a terminal, as a citizen would on Zalo (simulated OA). */
 type ButtonView = { title: string; type: string; payload: unknown };

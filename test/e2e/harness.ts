@@ -6,8 +6,8 @@ import path from "node:path";
 import express from "express";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
-import { FakeZaloOA } from "../../src/simulator/fake-oa.js";
-import { FakeCitizen } from "../../src/simulator/fake-citizen.js";
+import { FakeZaloOA } from "../../src/channel/zalo/simulator/fake-oa.js";
+import { FakeCitizen } from "../../src/channel/zalo/simulator/fake-citizen.js";
 
 export const APP_ID = "3608465249409039671";
 export const OA_ID = "3886132808788086451";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import express, { type Request, type Router } from "express";
 import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
-import { WEBHOOK_PATH } from "../channel/zalo/webhook.js";
+import { WEBHOOK_PATH } from "../webhook.js";
 import type { FakeZaloOA } from "./fake-oa.js";
 import { FakeCitizen } from "./fake-citizen.js";
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
-import type { Config } from "../config.js";
+import type { Config } from "../../../config.js";
 import { FakeZaloOA } from "./fake-oa.js";
 
 /** Starts the fake OA API on its own loopback port and points the configuration at it. */

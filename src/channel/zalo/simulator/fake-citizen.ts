@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import axios from "axios";
-import { signatureHeader } from "../channel/zalo/signature.js";
+import { signatureHeader } from "../signature.js";
 
 export interface CitizenOptions {
   webhookUrl: string;

@@ -38,10 +38,14 @@ export class EventPipeline {
   ) {}
 
   enqueue(eventId: number, userId: string | null): void {
-    void this.queue.run(userId ?? `event:${eventId}`, async () => {
-      await this.lane.run(() => this.process(eventId));
-      if (userId) await this.outbox.flushUser(userId);
-    });
+    this.queue
+      .run(userId ?? `event:${eventId}`, async () => {
+        await this.lane.run(() => this.process(eventId));
+        if (userId) await this.outbox.flushUser(userId);
+      })
+      // The event stays pending (or its replies stay in the outbox): the restart recovery or the
+      // periodic outbox sweep picks it up again.
+      .catch((error: Error) => this.logger.error({ eventId, err: error.message }, "event pipeline failed"));
   }
 
   /** After a restart: finish every event that was acknowledged but not processed. */

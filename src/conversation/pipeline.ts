@@ -16,6 +16,8 @@ export interface OutboxFlusher {
 /** How long the assistant stays quiet after a cán bộ writes to a citizen from OA Manager. */
 const HUMAN_TAKEOVER_MS = 2 * 60 * 60 * 1000;
 const ECHO_RECHECKS = 3;
+const PROCESSING_ATTEMPTS = 4;
+const RETRY_BASE_MS = 1_000;
 const ECHO_RECHECK_MS = 2_000;
 
 /**
@@ -67,8 +69,7 @@ export class EventPipeline {
       if (!parsed.ok) return await this.finish(eventId, "ignored", parsed.reason);
       await this.handle(eventId, parsed.event, row.receivedAt, row.attempts);
     } catch (error) {
-      this.logger.error({ eventId, err: (error as Error).message }, "event processing failed");
-      await this.finish(eventId, "failed", (error as Error).message);
+      await this.retryLater(row, (error as Error).message);
     }
   }
 
@@ -130,6 +131,18 @@ export class EventPipeline {
       this.logger.info({ eventId }, "a cán bộ replied from OA Manager; the assistant pauses for this citizen");
     }
     await this.finish(eventId, "done");
+  }
+
+  /** A processing error (a busy database, say) is retried a few times with growing delays, then given up and logged. */
+  private async retryLater(row: { id: number; userId: string | null; attempts: number }, reason: string): Promise<void> {
+    const attempts = row.attempts + 1;
+    if (attempts >= PROCESSING_ATTEMPTS) {
+      this.logger.error({ eventId: row.id, attempts, err: reason }, "event processing failed; given up");
+      return this.finish(row.id, "failed", reason);
+    }
+    this.logger.warn({ eventId: row.id, attempts, err: reason }, "event processing failed; will retry");
+    await this.db.inboundEvent.update({ where: { id: row.id }, data: { attempts, lastError: reason.slice(0, 500) } });
+    setTimeout(() => this.enqueue(row.id, row.userId), RETRY_BASE_MS * 2 ** attempts).unref();
   }
 
   private async finish(eventId: number, status: "done" | "ignored" | "failed", reason?: string): Promise<void> {

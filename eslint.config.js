@@ -17,6 +17,10 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
+    files: ["src/admin/static/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", DOMParser: "readonly", EventSource: "readonly" } },
+  },
+  {
     files: ["src/channel/zalo/simulator/web/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", setTimeout: "readonly", localStorage: "readonly" } },
   },

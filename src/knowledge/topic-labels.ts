@@ -1,0 +1,33 @@
+import type { Topic } from "./topics.js";
+
+/** How staff and citizens read a topic id (the {chu_de} of canned replies, the routing table). */
+export const TOPIC_LABELS: Record<Topic, string> = {
+  "khai-sinh": "Khai sinh",
+  "khai-tu": "Khai tử",
+  "ket-hon": "Kết hôn",
+  "xac-nhan-tinh-trang-hon-nhan": "Xác nhận tình trạng hôn nhân",
+  "thuong-tru": "Thường trú",
+  "tam-tru": "Tạm trú",
+  "luu-tru": "Lưu trú",
+  cccd: "Căn cước",
+  vneid: "VNeID",
+  "tai-khoan-dvc": "Tài khoản dịch vụ công",
+  "nop-ho-so-truc-tuyen": "Nộp hồ sơ trực tuyến",
+  "thanh-toan-truc-tuyen": "Thanh toán trực tuyến",
+  "ly-lich-tu-phap": "Lý lịch tư pháp",
+  "chung-thuc": "Chứng thực",
+  gplx: "Giấy phép lái xe",
+  "dang-ky-xe": "Đăng ký xe",
+  "ho-kinh-doanh": "Hộ kinh doanh",
+  "dang-ky-doanh-nghiep": "Đăng ký doanh nghiệp",
+  "dat-dai": "Đất đai",
+  "xay-dung": "Xây dựng",
+  bhyt: "Bảo hiểm y tế",
+  bhxh: "Bảo hiểm xã hội",
+  "tro-cap": "Trợ cấp, an sinh xã hội",
+  "ho-chieu": "Hộ chiếu",
+  thue: "Thuế",
+  "khieu-nai": "Khiếu nại, phản ánh",
+  "gio-lam-viec": "Giờ làm việc",
+  "dia-chi": "Địa chỉ cơ quan",
+};

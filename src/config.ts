@@ -49,6 +49,16 @@ const envSchema = z.object({
   MATCH_MARGIN: z.coerce.number().min(0).max(1).optional(),
   KNOWLEDGE_DIR: z.string().default("knowledge"),
   INTENTS_DIR: z.string().default("intents"),
+
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+
+  PUBLIC_BASE_URL: z.string().url("phải là địa chỉ đầy đủ, ví dụ https://troly.example.gov.vn").optional(),
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  RAW_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+  HANDOFF_SWEEP_SECONDS: z.coerce.number().min(0.2).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +89,12 @@ export interface Config {
   match: { answer?: number; suggest?: number; margin?: number };
   knowledgeDir: string;
   intentsDir: string;
+  staff: { sessionIdleMinutes: number; sessionMaxHours: number; loginMaxFailures: number; loginLockMinutes: number };
+  /** Where citizens reach this server (links in messages, such as the privacy page). */
+  publicBaseUrl: string;
+  retention: { transcriptDays: number; rawEventDays: number };
+  /** How often queue timers run (release unanswered claims, round robin). */
+  handoffSweepMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,7 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!simulator) {
     requireAll(e, ["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_REFRESH_TOKEN", "TOKEN_ENCRYPTION_KEY"]);
   }
-  if (production) requireAll(e, ["TOKEN_ENCRYPTION_KEY", "SESSION_SECRET"]);
+  if (production) requireAll(e, ["TOKEN_ENCRYPTION_KEY", "SESSION_SECRET", "PUBLIC_BASE_URL"]);
   if (production && simulator) {
     throw new ConfigError("Cấu hình không hợp lệ: NODE_ENV=production cần một Zalo OA thật (ZALO_APP_ID …), không dùng trình giả lập.");
   }
@@ -132,6 +148,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     match: { answer: e.MATCH_ANSWER_THRESHOLD, suggest: e.MATCH_SUGGEST_THRESHOLD, margin: e.MATCH_MARGIN },
     knowledgeDir: e.KNOWLEDGE_DIR,
     intentsDir: e.INTENTS_DIR,
+    staff: {
+      sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.STAFF_SESSION_MAX_HOURS,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    retention: { transcriptDays: e.TRANSCRIPT_RETENTION_DAYS, rawEventDays: e.RAW_EVENT_RETENTION_DAYS },
+    handoffSweepMs: e.HANDOFF_SWEEP_SECONDS * 1000,
   };
 }
 

@@ -18,6 +18,14 @@ import type { FakeZaloOA } from "./channel/zalo/simulator/fake-oa.js";
 import { simulatorRouter } from "./channel/zalo/simulator/routes.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { SerialLane } from "./storage/serial-lane.js";
+import { adminRouter, type AdminMount } from "./admin/router.js";
+import { inboxRoutes } from "./admin/inbox/routes.js";
+import { citizenRoutes } from "./admin/citizen-routes.js";
+import { privacyRouter } from "./privacy/routes.js";
+import { createHandoff, type HandoffModule } from "./handoff/module.js";
+import { purgeExpired } from "./privacy/retention.js";
+import { purgeExpiredSessions } from "./staff/sessions.js";
+import { seedDefaultTeams } from "./staff/teams.js";
 
 export interface Services {
   app: Express;
@@ -25,13 +33,14 @@ export interface Services {
   pipeline: EventPipeline;
   outbox: OutboxSender;
   tokens: TokenManager;
+  handoff: HandoffModule;
   /** Finish what was acknowledged before a restart, then keep retrying due sends and refreshing the token. */
   startBackgroundWork(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Builds the whole assistant from configuration: storage, knowledge, conversation and the Zalo channel. */
-export async function createServices(config: Config, logger: Logger, options: { fakeOa?: FakeZaloOA } = {}): Promise<Services> {
+export async function createServices(config: Config, logger: Logger, options: { fakeOa?: FakeZaloOA; adminMounts?: AdminMount[] } = {}): Promise<Services> {
   const db = await openDatabase(config.databaseUrl);
   const live = await loadLiveMatcher(config);
   logger.info({ entries: live.entries.length, intents: live.kb.intents.length }, "knowledge loaded");
@@ -56,13 +65,19 @@ export async function createServices(config: Config, logger: Logger, options: { 
     intents: live.kb.intents,
     renderer,
     nationalPortalUrl: provinceText(live.kb.province, "national_portal_url"),
+    privacyUrl: `${config.publicBaseUrl}/privacy`,
   });
-  const pipeline = new EventPipeline(db, assistant, new QueryLog(config.sessionSecret), outbox, logger, lane);
+  await seedDefaultTeams(db);
+  const handoff = createHandoff({ db, province: live.kb.province, outbox, logger });
+  outbox.onSettled((userId) => handoff.deliveryChanged(userId));
+  const queryLog = new QueryLog(config.sessionSecret);
+  const pipeline = new EventPipeline({ db, assistant, queryLog, outbox, handoffs: handoff.service, bus: handoff.bus, logger, lane });
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"] } } }));
+  app.use(privacyRouter({ config, province: live.kb.province }));
   const webhook = webhookRouter(db, logger, {
     appId: z.appId,
     oaSecretKey: z.oaSecretKey,
@@ -75,6 +90,9 @@ export async function createServices(config: Config, logger: Logger, options: { 
   if (options.fakeOa) {
     app.use(simulatorRouter({ fakeOa: options.fakeOa, appId: z.appId, oaId: z.oaId, oaSecretKey: z.oaSecretKey }));
   }
+  const inbox = inboxRoutes({ db, handoff, config, entries: live.entries });
+  const citizens: AdminMount = (router, kit) => void router.use(citizenRoutes(kit));
+  app.use("/admin", adminRouter({ db, config, logger, mounts: [inbox, citizens, ...(options.adminMounts ?? [])] }));
   app.use((_req, res) => res.status(404).json({ error: "Không tìm thấy địa chỉ này." }));
   app.use(errorHandler(logger));
 
@@ -85,12 +103,22 @@ export async function createServices(config: Config, logger: Logger, options: { 
     pipeline,
     outbox,
     tokens,
+    handoff,
     async startBackgroundWork() {
       const recovered = await pipeline.recover();
       if (recovered > 0) logger.info({ recovered }, "finishing events acknowledged before the restart");
       await outbox.flushDue();
       timers.push(setInterval(() => void outbox.flushDue().catch((e: Error) => logger.error({ err: e.message }, "outbox sweep failed")), 5_000));
       timers.push(setInterval(() => void tokens.refreshIfDue(), 10 * 60_000));
+      const sweep = () => void lane.run(() => handoff.sweeper.run()).catch((e: Error) => logger.error({ err: e.message }, "handoff sweep failed"));
+      timers.push(setInterval(sweep, config.handoffSweepMs));
+      const housekeeping = async () => {
+        const purged = await purgeExpired(db, config.retention, Date.now());
+        await purgeExpiredSessions(db, Date.now());
+        if (purged.transcriptLines + purged.rawEvents + purged.outboundBodies > 0) logger.info(purged, "personal data past its retention deleted");
+      };
+      await housekeeping();
+      timers.push(setInterval(() => void housekeeping().catch((e: Error) => logger.error({ err: e.message }, "retention purge failed")), 60 * 60_000));
       for (const t of timers) t.unref();
     },
     async close() {

@@ -1,10 +1,12 @@
 import type { QueryNote } from "../analytics/query-log.js";
 import type { KnowledgeEntry, Intent } from "../knowledge/entry-schema.js";
-import type { Button, OutgoingMessage } from "../knowledge/message.js";
-import { AnswerRenderer, HUMAN_BUTTON, truncate } from "../knowledge/render.js";
-import type { Candidate, Matcher } from "../matching/index.js";
+import type { OutgoingMessage } from "../knowledge/message.js";
+import type { AnswerRenderer } from "../knowledge/render.js";
+import type { HandoffReason } from "../handoff/state-machine.js";
+import type { Candidate, Matcher, MatchResult } from "../matching/index.js";
 import { parseCommand, titleKey } from "./commands.js";
 import { MENU_ENTRY_IDS } from "./menu.js";
+import * as reply from "./replies.js";
 import type { ConversationState } from "./state.js";
 
 export type Input = { kind: "text"; text: string } | { kind: "follow" } | { kind: "non_text"; what: string };
@@ -17,6 +19,10 @@ export interface Decision {
   choice?: { queryId: number; entryId: string };
   /** The offered options must be linked to the query row about to be written. */
   rememberSuggestions?: string[];
+  /** Hand the conversation to a cán bộ; the handoff adds its acknowledgement after `replies`. */
+  handoff?: { reason: HandoffReason; topic: string | null };
+  /** The citizen rated the service of the cán bộ who just closed their conversation. */
+  rating?: "up" | "down";
 }
 
 export interface AssistantDeps {
@@ -25,45 +31,50 @@ export interface AssistantDeps {
   intents: Intent[];
   renderer: AnswerRenderer;
   nationalPortalUrl: string;
-  now?: () => number;
+  privacyUrl: string;
 }
+
+/** Two failures in a row (fallbacks, or suggestion lists ignored) hand the citizen over. */
+const FAILURES_BEFORE_HANDOFF = 2;
 
 /** Decides what to say. Knows nothing of Zalo, HTTP or the database. */
 export class Assistant {
   private readonly entries: Map<string, KnowledgeEntry>;
   private readonly byTitle: Map<string, KnowledgeEntry>;
   private readonly intents: Map<string, Intent>;
-  private readonly now: () => number;
 
   constructor(private readonly deps: AssistantDeps) {
     this.entries = new Map(deps.entries.map((e) => [e.id, e]));
     this.byTitle = new Map(deps.entries.map((e) => [titleKey(e.title), e]));
     this.intents = new Map(deps.intents.map((i) => [i.id, i]));
-    this.now = deps.now ?? Date.now;
   }
 
   respond(input: Input, state: ConversationState): Decision {
+    const decision = this.decide(input, state);
+    if (input.kind !== "follow" && state.privacyNoticeShown) return decision;
+    const replies = decision.replies.length > 0 ? reply.withLine(decision.replies, reply.privacyNotice(this.deps.privacyUrl)) : decision.replies;
+    return { ...decision, replies, state: { ...decision.state, privacyNoticeShown: replies.length > 0 || state.privacyNoticeShown } };
+  }
+
+  private decide(input: Input, state: ConversationState): Decision {
     if (input.kind === "follow") return { replies: [this.greeting()], state };
-    if ((state.humanActiveUntil ?? 0) > this.now()) {
-      const text = input.kind === "text" ? input.text : `[${input.what}]`;
-      return { replies: [], state, query: note(text, "human", null, "human_active") };
-    }
     if (input.kind === "non_text") {
-      return { replies: [this.nonText()], state, query: note(`[${input.what}]`, "command", null, "non_text") };
+      return { replies: [reply.nonTextMessage()], state, query: note(`[${input.what}]`, "command", null, "non_text") };
     }
     return this.respondToText(input.text, state);
   }
 
   private respondToText(text: string, state: ConversationState): Decision {
     const command = parseCommand(text);
+    if (command?.kind === "rating") {
+      return { replies: [{ text: "Cảm ơn anh/chị đã đánh giá. Trợ lý luôn sẵn sàng nếu anh/chị cần hỏi thêm." }], state, query: note(text, "command", null, `rating:${command.rating}`), rating: command.rating };
+    }
     if (command?.kind === "detail") {
       const entry = this.byTitle.get(titleKey(command.title));
       if (entry) return { replies: [this.deps.renderer.detail(entry, command.section)], state, query: note(text, "command", entry, "detail") };
     }
     if (command?.kind === "choice") {
-      const entry = command.title
-        ? this.byTitle.get(titleKey(command.title))
-        : this.entries.get(state.suggestions?.ids[command.index - 1] ?? "");
+      const entry = command.title ? this.byTitle.get(titleKey(command.title)) : this.entries.get(state.suggestions?.ids[command.index - 1] ?? "");
       if (entry) return this.chosen(text, entry, state);
     }
     const titled = this.byTitle.get(titleKey(text));
@@ -75,39 +86,75 @@ export class Assistant {
     const result = this.deps.matcher.match(text);
     const top = result.top;
     if (result.band === "answer" && top?.kind === "intent") return this.intent(text, top, state);
-    const suggestionIds = result.suggestions.filter((s) => s.kind === "entry").map((s) => s.id);
-    if (result.band === "answer" && top) {
-      const entry = this.entries.get(top.id);
-      if (entry) {
-        return { replies: [this.deps.renderer.answer(entry)], state: clearSuggestions(state), query: note(text, "answer", entry, "answered", top.score, suggestionIds) };
-      }
-    }
+    // A suggestion list answered with a new question was not what the citizen wanted.
+    const ignored = state.suggestions && !state.suggestions.alternatives ? 1 : 0;
+    const failures = (state.failures ?? 0) + ignored;
+    const entry = result.band === "answer" && top ? this.entries.get(top.id) : undefined;
+    if (entry && top) return this.answered(text, entry, top, result, state);
     const options = result.suggestions.filter((s) => s.kind === "entry" && this.entries.has(s.id)).slice(0, 3);
     if (result.band === "suggest" && options.length > 0) {
       const ids = options.map((o) => o.id);
+      const next = { ...state, suggestions: { queryId: null, ids }, failures, lastTopic: options[0]?.topic ?? state.lastTopic };
+      if (failures >= FAILURES_BEFORE_HANDOFF) return this.handOver(text, next, "repeated_failure", result);
       return {
-        replies: [this.suggestions(options)],
-        state: { ...state, suggestions: { queryId: null, ids } },
+        replies: [reply.suggestionsMessage(options)],
+        state: next,
         query: { ...note(text, "suggest", null, "suggested", top?.score ?? null, ids), topic: options[0]?.topic ?? null },
         rememberSuggestions: ids,
       };
     }
-    return { replies: [this.fallback()], state: clearSuggestions(state), query: note(text, "fallback", null, "fallback", top?.score ?? null, suggestionIds) };
+    return this.failed(text, { ...clearSuggestions(state), failures: failures + 1 }, result);
+  }
+
+  private answered(text: string, entry: KnowledgeEntry, top: Candidate, result: MatchResult, state: ConversationState): Decision {
+    const alternatives = result.suggestions.filter((s) => s.kind === "entry" && s.id !== entry.id && this.entries.has(s.id));
+    const replies = [this.deps.renderer.answer(entry)];
+    const ids = alternatives.map((a) => a.id);
+    let next: ConversationState = { ...clearSuggestions(state), failures: 0, lastTopic: entry.topic, offeredHandoff: undefined };
+    if (alternatives.length > 0) {
+      replies.push(reply.alternativesMessage(alternatives));
+      next = { ...next, suggestions: { queryId: null, ids, alternatives: true } };
+    }
+    const query = note(text, "answer", entry, "answered", top.score, ids);
+    if (entry.handoff === "always") return { replies, state: next, query: { ...query, outcome: "handoff_entry" }, handoff: { reason: "entry_always", topic: entry.topic } };
+    if (entry.handoff === "offer") replies[0] = { ...replies[0]!, text: `${replies[0]!.text}${reply.OFFER_HANDOFF_LINE}` };
+    return { replies, state: { ...next, offeredHandoff: entry.handoff === "offer" || undefined }, query, rememberSuggestions: ids.length > 0 ? ids : undefined };
+  }
+
+  private failed(text: string, state: ConversationState, result: MatchResult): Decision {
+    if ((state.failures ?? 0) >= FAILURES_BEFORE_HANDOFF) return this.handOver(text, state, "repeated_failure", result);
+    const outOfScope = result.reason === "out_of_scope";
+    const message = outOfScope ? reply.outOfScopeMessage(result.outOfScopeSubject) : reply.fallbackMessage(this.deps.nationalPortalUrl);
+    return { replies: [message], state, query: note(text, "fallback", null, outOfScope ? "out_of_scope" : "fallback", result.top?.score ?? null) };
+  }
+
+  private handOver(text: string, state: ConversationState, reason: HandoffReason, result?: MatchResult): Decision {
+    const topic = state.lastTopic ?? null;
+    const band = result?.band ?? "intent";
+    return {
+      replies: [],
+      state: { ...clearSuggestions(state), failures: 0, offeredHandoff: undefined },
+      query: { ...note(text, band, null, `handoff:${reason}`, result?.top?.score ?? null), topic },
+      handoff: { reason, topic },
+    };
   }
 
   private intent(text: string, top: Candidate, state: ConversationState): Decision {
     const query = { ...note(text, "intent", null, `intent:${top.id}`, top.score), matchedId: top.id };
     const offered = state.suggestions?.ids[0] ? this.entries.get(state.suggestions.ids[0]) : undefined;
+    if (top.id === "yes" && state.offeredHandoff) return this.handOver(text, state, "entry_offer_accepted");
     if (top.id === "yes" && offered) return this.chosen(text, offered, state);
     switch (top.id) {
+      case "ask-human":
+        return this.handOver(text, state, "asked");
+      case "not-helpful":
+        return this.handOver(text, state, "not_helpful");
       case "greeting":
         return { replies: [this.greeting()], state, query };
       case "menu":
         return { replies: [this.menu(this.intentReply("menu"))], state, query };
-      case "ask-human":
-        return { replies: [this.handoff()], state: { ...state, handoffRequestedAt: this.now() }, query: { ...query, outcome: "handoff_requested" } };
       case "no":
-        return { replies: [this.fallback(this.intentReply("no"))], state: clearSuggestions(state), query };
+        return { replies: [reply.fallbackMessage(this.deps.nationalPortalUrl, this.intentReply("no"))], state: clearSuggestions(state), query };
       default:
         return { replies: [{ text: this.intentReply(top.id) }], state, query };
     }
@@ -118,7 +165,7 @@ export class Assistant {
     const choice = offered?.queryId != null && offered.ids.includes(entry.id) ? { queryId: offered.queryId, entryId: entry.id } : undefined;
     return {
       replies: [this.deps.renderer.answer(entry)],
-      state: clearSuggestions(state),
+      state: { ...clearSuggestions(state), failures: 0, lastTopic: entry.topic },
       query: note(text, "command", entry, choice ? "chose_suggestion" : "chose_entry"),
       choice,
     };
@@ -133,51 +180,8 @@ export class Assistant {
   }
 
   private menu(text: string): OutgoingMessage {
-    const buttons: Button[] = MENU_ENTRY_IDS.map((id) => this.entries.get(id))
-      .filter((e): e is KnowledgeEntry => Boolean(e))
-      .slice(0, 4)
-      .map((e) => ({ kind: "query", title: truncate(e.title, 35), payload: e.title }));
-    return { text: text || "Anh/chị cần hỏi về thủ tục nào ạ?", buttons: [...buttons, HUMAN_BUTTON] };
-  }
-
-  private suggestions(options: Candidate[]): OutgoingMessage {
-    const lines = options.map((o, i) => `${i + 1}. ${o.title}`);
-    return {
-      text: `Trợ lý chưa chắc anh/chị hỏi về nội dung nào. Có phải là:\n${lines.join("\n")}\n\nAnh/chị bấm chọn hoặc gõ số ${options.map((_o, i) => i + 1).join(", ")}.`,
-      buttons: [
-        ...options.map((o, i): Button => ({ kind: "query", title: truncate(`${i + 1}. ${o.title}`, 35), payload: `${i + 1}. ${o.title}` })),
-        HUMAN_BUTTON,
-      ],
-    };
-  }
-
-  private fallback(lead?: string): OutgoingMessage {
-    const text =
-      lead ||
-      "Xin lỗi, Trợ lý chưa tìm được câu trả lời chắc chắn cho câu hỏi này. Anh/chị có thể hỏi lại ngắn gọn hơn (ví dụ: \"làm căn cước cần giấy tờ gì\"), xem danh mục, tra cứu trên Cổng Dịch vụ công quốc gia, hoặc gặp cán bộ để được hỗ trợ.";
-    return {
-      text,
-      buttons: [
-        { kind: "query", title: "Danh mục câu hỏi", payload: "Danh mục" },
-        { kind: "url", title: "Cổng Dịch vụ công", url: this.deps.nationalPortalUrl },
-        HUMAN_BUTTON,
-      ],
-    };
-  }
-
-  private handoff(): OutgoingMessage {
-    return {
-      text:
-        this.intentReply("ask-human") ||
-        "Trợ lý đã ghi nhận yêu cầu gặp cán bộ. Cán bộ sẽ trả lời anh/chị ngay trong cuộc trò chuyện này trong giờ làm việc.",
-    };
-  }
-
-  private nonText(): OutgoingMessage {
-    return {
-      text: "Trợ lý hiện mới đọc được tin nhắn chữ. Anh/chị vui lòng gõ câu hỏi (có dấu hoặc không dấu đều được), hoặc bấm \"Gặp cán bộ\" nếu cần gửi giấy tờ cho cán bộ xem.",
-      buttons: [HUMAN_BUTTON],
-    };
+    const entries = MENU_ENTRY_IDS.map((id) => this.entries.get(id)).filter((e): e is KnowledgeEntry => Boolean(e));
+    return reply.menuMessage(text, entries);
   }
 }
 

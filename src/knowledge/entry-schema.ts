@@ -54,6 +54,8 @@ export const entrySchema = z
     sources: z.array(sourceSchema).min(1, "cần ít nhất một nguồn chính thức"),
     verified_on: isoDate,
     needs_review: z.union([z.literal(false), text]).default(false),
+    /** always: answer, then hand over to a cán bộ (complaints, a citizen's own dossier); offer: answer and offer one. */
+    handoff: z.enum(["always", "offer"]).optional(),
     match: z
       .object({ answer_threshold: z.number().min(0).max(1).optional(), not_about: z.array(text).optional() })
       .strict()

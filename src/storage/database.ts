@@ -1,10 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
 
 export type Database = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Transaction = Prisma.TransactionClient;
 
 /** Opens the embedded SQLite database, creating its folder and applying pending migrations. */
 export async function openDatabase(databaseUrl: string, migrationsDir = path.resolve("prisma", "migrations")): Promise<Database> {

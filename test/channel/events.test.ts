@@ -45,7 +45,7 @@ describe("webhook event schemas", () => {
 
   it("parses oa_send_* echoes with the citizen as recipient", () => {
     const r = parse({ event_name: "oa_send_text", sender: { id: OA }, recipient: { id: USER }, message: { msg_id: "echo1", text: "Chào anh" }, app_id: "3", timestamp: TS });
-    expect(r.ok && r.event).toEqual({ kind: "oa_echo", name: "oa_send_text", userId: USER, msgId: "echo1" });
+    expect(r.ok && r.event).toEqual({ kind: "oa_echo", name: "oa_send_text", userId: USER, msgId: "echo1", text: "Chào anh" });
     expect(r.ok && r.dedupeKey).toBe("msg:echo:echo1");
   });
 

@@ -110,3 +110,4 @@ export function openDb(databaseUrl: string): PrismaClient {
 }
 
 export const newUserId = (): string => `7${String(Math.floor(Math.random() * 1e17)).padStart(17, "0")}`;
+

@@ -89,7 +89,7 @@ export const envelopeSchema = z.object({ event_name: z.string().min(1), timestam
 
 export type ZaloEvent =
   | { kind: "user_message"; name: string; userId: string; msgId: string; text?: string; attachments: string[] }
-  | { kind: "oa_echo"; name: string; userId: string | null; msgId: string }
+  | { kind: "oa_echo"; name: string; userId: string | null; msgId: string; text?: string }
   | { kind: "follow" | "unfollow"; name: string; userId: string }
   | { kind: "submit_info"; name: string; userId: string }
   | { kind: "chat_now"; name: string; userId: string }
@@ -129,7 +129,7 @@ function classify(name: string, body: unknown): ZaloEvent | null {
   }
   if (name.startsWith("oa_send_")) {
     const e = fits(oaEchoSchema);
-    return e && { kind: "oa_echo", name, userId: e.recipient?.id ?? null, msgId: e.message.msg_id };
+    return e && { kind: "oa_echo", name, userId: e.recipient?.id ?? null, msgId: e.message.msg_id, text: e.message.text };
   }
   switch (name) {
     case "follow":

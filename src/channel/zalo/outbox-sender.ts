@@ -17,6 +17,7 @@ export interface OutboxSenderOptions {
 export class OutboxSender {
   private readonly queue = new KeyedQueue();
   private readonly now: () => number;
+  private readonly settledListeners: Array<(userId: string) => Promise<void> | void> = [];
 
   constructor(
     private readonly db: Database,
@@ -46,6 +47,15 @@ export class OutboxSender {
     return this.queue.idle();
   }
 
+  /** Called after a message to this citizen was sent or given up (staff pages show delivery live). */
+  onSettled(listener: (userId: string) => Promise<void> | void): void {
+    this.settledListeners.push(listener);
+  }
+
+  private settled(userId: string): void {
+    for (const l of this.settledListeners) void Promise.resolve(l(userId)).catch(() => undefined);
+  }
+
   private async sendPending(userId: string): Promise<void> {
     for (;;) {
       const batch = await this.lane.run(() =>
@@ -69,9 +79,12 @@ export class OutboxSender {
           data: { status: "sent", zaloMessageId, sentAt: new Date(this.now()), attempts: { increment: 1 }, lastError: null },
         }),
       );
+      this.settled(userId);
       return true;
     } catch (error) {
-      return this.lane.run(() => this.recordFailure(message.id, message.attempts + 1, userId, error as Error));
+      const goOn = await this.lane.run(() => this.recordFailure(message.id, message.attempts + 1, userId, error as Error));
+      this.settled(userId);
+      return goOn;
     }
   }
 

@@ -1,52 +1,28 @@
 /**
- * `npm run eval`: scores the live matching engine on the labelled set in test/fixtures/eval/*.jsonl.
- * Each line: {"expected": entry id | null (out of scope), "accented", "plain", "chat"}.
+ * `npm run eval`: scores the live matching engine on the labelled set (test/fixtures/eval/*.jsonl) and
+ * on the real set (test/fixtures/eval/real/*.jsonl), each question in three forms (accented, plain,
+ * chat; see eval-sets.ts for the forms and for the dev / held-out split of the real set: FNV-1a of the
+ * question's NFC text, even → dev, odd → held-out).
  *
- * Per form it prints top-1 accuracy, the answered rate (answered directly with the right entry), the helpful rate (answered with the right entry, or the right
- * entry among the suggestions), the wrong-answer rate (answered directly with a wrong entry or intent:
- * the harmful case) and, for out-of-scope questions, safety (not answered with an entry).
+ * Per form: ranking top-1, answered directly and right, helpful (answered right, or the right entry
+ * among the choices offered), wrong answers (answered directly with a wrong entry or intent: the
+ * harmful case) and, for out-of-scope questions, safety (not answered with an entry). The real set is
+ * reported in two parts: dev (where calibration and thresholds are fitted) and held-out (never used
+ * for any choice).
  *
- * Options: --verbose (list every miss), --sweep (threshold grid on the same rankings),
- *          --ablation (what each stage is worth), --dir <folder>.
+ * Options: --verbose (list every miss; held-out misses only with --show-held-out), --dir <folder>,
+ *          --real <folder>, --sweep (answer/suggest threshold grid on dev), --json.
  */
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
-import { liveThresholds, loadLiveMatcher, matcherInputFor } from "../knowledge/live-matcher.js";
-import { createMatcher, decideBand, DEFAULT_ENGINE_OPTIONS } from "../matching/index.js";
-import type { Candidate, EngineMatcher, EngineOptions, MatcherInput, MatchResult, Thresholds } from "../matching/index.js";
+import { loadLiveMatcher } from "../knowledge/live-matcher.js";
+import type { Candidate, MatchResult } from "../matching/index.js";
+import { FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
-export const FORMS = ["accented", "plain", "chat"] as const;
-type Form = (typeof FORMS)[number];
+export { FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
-export interface EvalCase {
-  expected: string | null;
-  accented: string;
-  plain: string;
-  chat: string;
-  file: string;
-}
-
-export async function readEvalSet(dir: string): Promise<EvalCase[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".jsonl")).sort();
-  const cases: EvalCase[] = [];
-  for (const f of files) {
-    const lines = (await readFile(path.join(dir, f), "utf8")).split("\n");
-    lines.forEach((line, i) => {
-      if (line.trim() === "") return;
-      try {
-        const c = JSON.parse(line) as Omit<EvalCase, "file">;
-        cases.push({ ...c, file: `${f}:${i + 1}` });
-      } catch {
-        console.error(`${f}:${i + 1}: not valid JSON, skipped`);
-      }
-    });
-  }
-  return cases;
-}
-
-interface FormScore {
+export interface FormScore {
   inScope: number;
   top1: number;
   answered: number;
@@ -59,7 +35,9 @@ interface FormScore {
 
 const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0 });
 
-function tally(score: FormScore, expected: string | null, r: MatchResult): "ok" | "miss" | "wrong" {
+export type Verdict = "ok" | "miss" | "wrong";
+
+export function tally(score: FormScore, expected: string | null, r: MatchResult): Verdict {
   const top = r.top;
   if (expected === null) {
     score.oos++;
@@ -70,11 +48,10 @@ function tally(score: FormScore, expected: string | null, r: MatchResult): "ok" 
   }
   score.inScope++;
   if (top?.id === expected) score.top1++;
-  const helpful =
-    (r.band === "answer" && top?.id === expected) ||
-    (r.band === "suggest" && r.suggestions.some((s) => s.id === expected));
+  const answeredRight = r.band === "answer" && top?.id === expected;
+  const helpful = answeredRight || (r.band !== "fallback" && r.suggestions.some((s) => s.id === expected));
   if (helpful) score.helpful++;
-  if (r.band === "answer" && top?.id === expected) score.answered++;
+  if (answeredRight) score.answered++;
   const wrong = r.band === "answer" && top?.id !== expected;
   if (wrong) score.wrong++;
   return wrong ? "wrong" : helpful ? "ok" : "miss";
@@ -82,7 +59,7 @@ function tally(score: FormScore, expected: string | null, r: MatchResult): "ok" 
 
 const pct = (a: number, b: number) => (b === 0 ? "   -  " : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-function table(scores: Record<Form, FormScore>): string {
+export function table(scores: Record<Form, FormScore>): string {
   const rows = [
     `form      in-scope  top-1   answered  helpful  wrong  | out-of-scope  safe    fallback`,
     ...FORMS.map((f) => {
@@ -98,7 +75,7 @@ function describe(c: Candidate | null): string {
 }
 
 export function evaluate(
-  cases: EvalCase[],
+  cases: readonly EvalCase[],
   match: (q: string) => MatchResult,
   onMiss?: (c: EvalCase, form: Form, r: MatchResult, kind: "miss" | "wrong") => void,
 ): Record<Form, FormScore> {
@@ -113,72 +90,69 @@ export function evaluate(
   return scores;
 }
 
-function sweep(cases: EvalCase[], matcher: EngineMatcher): string {
-  const ranked = new Map<string, Candidate[]>();
-  for (const c of cases) for (const f of FORMS) ranked.set(c[f], matcher.rank(c[f]));
-  const lines = ["answer suggest margin | worst answered  worst helpful  worst wrong  worst OOS-safe"];
-  for (const answer of [0.45, 0.5, 0.55, 0.6, 0.65])
-    for (const suggest of [0.3, 0.35, 0.4])
-      for (const margin of [0.06, 0.08, 0.1, 0.12]) {
-        const t: Thresholds = { answer, suggest, margin };
-        const s = evaluate(cases, (q) => decideBand(ranked.get(q) ?? [], t));
-        const worst = (k: (x: FormScore) => number, hi: boolean) =>
-          FORMS.map((f) => k(s[f])).reduce((a, b) => (hi ? Math.max(a, b) : Math.min(a, b)));
-        lines.push(
-          `${answer.toFixed(2)}   ${suggest.toFixed(2)}    ${margin.toFixed(2)}  | ${pct(worst((x) => x.answered / x.inScope, false), 1)}         ${pct(worst((x) => x.helpful / x.inScope, false), 1)}        ${pct(worst((x) => x.wrong / x.inScope, true), 1)}       ${pct(worst((x) => x.oosSafe / x.oos, false), 1)}`,
-        );
-      }
-  return lines.join("\n");
+/** Per-topic counts of the real set's two parts (the split is checked by eye and by the tests). */
+export function splitSummary(real: readonly EvalCase[]): string {
+  const by = new Map<string, { dev: number; held: number }>();
+  for (const c of real) {
+    const k = c.expected === null ? "(out of scope)" : (c.topic ?? "?");
+    const v = by.get(k) ?? { dev: 0, held: 0 };
+    if (c.part === "dev") v.dev++;
+    else v.held++;
+    by.set(k, v);
+  }
+  return [...by.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([k, v]) => `${k} ${v.dev}/${v.held}`)
+    .join(", ");
 }
 
-function ablation(cases: EvalCase[], input: MatcherInput): string {
-  const variants: [string, Partial<EngineOptions>][] = [
-    ["full engine", {}],
-    ["no bigrams (syllables only)", { bigrams: false }],
-    ["no accent features", { accents: false }],
-    ["no Telex/typo repair", { repair: false }],
-    ["no synonym table", { synonyms: false }],
-    ["fuse.js rescoring off", { weights: { ...DEFAULT_ENGINE_OPTIONS.weights, fuzzy: 0 } }],
-  ];
-  const out: string[] = [];
-  for (const [name, opts] of variants) {
-    const m = createMatcher(input, opts);
-    out.push(`\n${name}\n${table(evaluate(cases, (q) => m.match(q)))}`);
-  }
-  return out.join("\n");
+function missLine(c: EvalCase, form: Form, r: MatchResult, kind: string): string {
+  const extra = r.reason ? ` (${r.reason})` : "";
+  return (
+    `${kind.padEnd(5)} ${form.padEnd(8)} expected ${c.expected ?? "(out of scope)"}: ${r.band}${extra} ${describe(r.top)} p=${r.confidence.toFixed(2)}` +
+    `${r.suggestions.length ? ` [${r.suggestions.map((s) => s.id).join(", ")}]` : ""}  «${c[form]}»  (${c.file})`
+  );
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dirArg = args.indexOf("--dir");
-  const dir = dirArg >= 0 ? (args[dirArg + 1] ?? "") : path.join("test", "fixtures", "eval");
-  const cases = await readEvalSet(dir);
+  const arg = (name: string, fallback: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+  };
+  const labelled = await readEvalSet(arg("--dir", path.join("test", "fixtures", "eval")));
+  const real = await readRealSet(arg("--real", path.join("test", "fixtures", "eval", "real")));
   const config = loadConfig();
   const t0 = performance.now();
-  const { matcher, entries, kb } = await loadLiveMatcher(config);
+  const { matcher, entries } = await loadLiveMatcher(config);
   const loadMs = performance.now() - t0;
-  const misses: string[] = [];
-  const t1 = performance.now();
-  const scores = evaluate(cases, (q) => matcher.match(q), (c, form, r, kind) => {
-    misses.push(
-      `${kind.padEnd(5)} ${form.padEnd(8)} expected ${c.expected ?? "(out of scope)"}: ${r.band} ${describe(r.top)}` +
-        `${r.suggestions.length ? ` [${r.suggestions.map((s) => s.id).join(", ")}]` : ""}  «${c[form]}»  (${c.file})`,
+  const verbose = args.includes("--verbose");
+  const showHeld = args.includes("--show-held-out");
+  const json: Record<string, Record<Form, FormScore>> = {};
+
+  const report = (name: string, cases: EvalCase[], listMisses: boolean) => {
+    const misses: string[] = [];
+    const t1 = performance.now();
+    const scores = evaluate(cases, (q) => matcher.match(q), (c, form, r, kind) => misses.push(missLine(c, form, r, kind)));
+    const ms = performance.now() - t1;
+    json[name] = scores;
+    const inScope = cases.filter((c) => c.expected !== null).length;
+    console.log(`\n${name}: ${cases.length} questions (${inScope} in scope, ${cases.length - inScope} out of scope), 3 forms each`);
+    console.log(table(scores));
+    console.log(
+      `${misses.filter((m) => m.startsWith("wrong")).length} wrong answers, ${misses.length} misses in all; ${(ms / Math.max(1, cases.length * 3)).toFixed(3)} ms per question`,
     );
-  });
-  const ms = performance.now() - t1;
-  const inScope = cases.filter((c) => c.expected !== null).length;
-  const t = liveThresholds(config);
-  console.log(
-    `Evaluation: ${cases.length} labelled questions (${inScope} in scope, ${cases.length - inScope} out of scope), ` +
-      `3 forms each; ${entries.length} entries; thresholds answer ${t.answer} / suggest ${t.suggest} / margin ${t.margin}`,
-  );
-  console.log(table(scores));
-  console.log(`(engine loaded in ${loadMs.toFixed(0)} ms; ${(ms / (cases.length * 3)).toFixed(3)} ms per question)`);
-  if (args.includes("--verbose")) console.log(`\nMisses and wrong answers (${misses.length}):\n${misses.join("\n")}`);
-  else console.log(`${misses.filter((m) => m.startsWith("wrong")).length} wrong answers, ${misses.length} misses in all (--verbose lists them)`);
-  const input = matcherInputFor(kb, t);
-  if (args.includes("--sweep")) console.log(`\n${sweep(cases, createMatcher(input))}`);
-  if (args.includes("--ablation")) console.log(ablation(cases, input));
+    if (verbose && listMisses) console.log(misses.join("\n"));
+  };
+
+  console.log(`Evaluation of the live engine: ${entries.length} entries (engine loaded in ${loadMs.toFixed(0)} ms)`);
+  report("Labelled set (written by the team; also used for fitting)", labelled, verbose);
+  if (real.length > 0) {
+    console.log(`\nReal set: ${real.length} questions; split dev/held-out per topic: ${splitSummary(real)}`);
+    report("Real set, DEV part (calibration and thresholds fitted here)", real.filter((c) => c.part === "dev"), verbose);
+    report("Real set, HELD-OUT part (never used for any choice)", real.filter((c) => c.part === "held-out"), showHeld);
+  } else console.log("\nReal set: no questions found in test/fixtures/eval/real/");
+  if (args.includes("--json")) console.log(JSON.stringify(json));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,7 +1,9 @@
 /**
  * `npm run --silent match -- --jsonl`: batch matching with exactly the live engine, thresholds and
  * published knowledge. Reads JSON lines with a field `q` on stdin and writes one JSON line per input:
- * {"q", "band", "id", "topic", "score", "suggestions": [{"id", "topic", "score"}]}.
+ * {"q", "band", "id", "topic", "score", "confidence", "reason", "suggestions": [{"id", "topic", "score"}]}
+ * (plus "outOfScopeSubject" when reason is "out_of_scope"). An answer with alternatives is band "answer",
+ * its sibling alternatives in "suggestions"; "confidence" is the probability that "id" is right.
  * Without --jsonl, each stdin line is a plain question.
  */
 import { createInterface } from "node:readline";
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
         id: r.top?.id ?? null,
         topic: r.top?.topic ?? null,
         score: r.top?.score ?? 0,
+        confidence: r.confidence,
+        reason: r.reason ?? null,
+        ...(r.outOfScopeSubject ? { outOfScopeSubject: r.outOfScopeSubject } : {}),
         suggestions: r.suggestions.map(brief),
       }),
     );

@@ -142,7 +142,7 @@ export class Rescorer {
         importance = Math.max(importance, (a.weight * sum) / a.toks.length);
         best = Math.max(best, hit / sum);
       }
-      const w = importance * (p.filler ? FILLER_WEIGHT : 1);
+      const w = importance * (p.filler ? FILLER_WEIGHT : 1) * p.focus;
       total += w;
       covered += w * best;
     }
@@ -224,7 +224,9 @@ export function combine(s: Signals, retrieval: number, w: Weights): number {
     w.retrieval * retrieval -
     w.accentPenalty * (1 - s.accents);
   const gated = raw * (1 - w.pairGate + w.pairGate * s.bigramCoverage);
-  return Math.min(1, Math.max(0, gated));
+  // Divided by the best possible sum instead of clipped at 1: two exact hits never tie at 1.0.
+  const best = w.coverage + w.bigramCoverage + w.closeness + w.containment + w.fuzzy + w.retrieval;
+  return Math.max(0, best > 0 ? gated / best : 0);
 }
 
 /** The most informative folded syllables of the question, in their order, within the Bitap limit. */
@@ -236,7 +238,7 @@ function informativePattern(q: Analysis, idf: (f: string) => number): string {
     const a = p.alts[0];
     if (!a) continue;
     const text = a.toks.map((t) => t.fold).join(" ");
-    toks.push({ text, order: order++, idf: Math.max(...a.toks.map((t) => idf(t.fold))) });
+    toks.push({ text, order: order++, idf: p.focus * Math.max(...a.toks.map((t) => idf(t.fold))) });
   }
   const chosen: typeof toks = [];
   let len = -1;

@@ -9,6 +9,9 @@ import { isMarked, syllables, type Syllable } from "./normalise.js";
  * - units: abbreviations that follow a number ("10t" → 10 tuổi, "3tr" → 3 triệu, "200k" → 200 nghìn).
  * - filler: politeness and letter formulas that carry no intent ("cho em hỏi", "xin cảm ơn"); they
  *   count for little when the engine judges how much of a question it understood.
+ * - out_of_scope: subjects the assistant does not cover (Facebook, banking apps, shopping …), each with
+ *   the name the assistant says back ("Trợ lý chưa hỗ trợ được về Facebook"). A question about one of
+ *   them is not answered with an entry, even when it shares words with one ("quên mật khẩu Facebook").
  *
  * Matching is on whole syllables. A syllable typed without diacritics matches a key by its unaccented
  * form; a syllable typed with diacritics must match the key exactly (so "sổ đỏ" and "so do" match the
@@ -22,6 +25,7 @@ const phrase = z
   .pipe(z.string().min(1));
 const phrases = z.union([phrase, z.array(phrase).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const ruleSchema = z.object({ say: phrases, means: phrases }).strict();
+const subjectSchema = z.object({ say: phrases, subject: phrase }).strict();
 
 export const synonymFileSchema = z
   .object({
@@ -29,6 +33,7 @@ export const synonymFileSchema = z
     add: z.array(ruleSchema).default([]),
     filler: z.array(phrase).default([]),
     units: z.record(z.string(), phrase).default({}),
+    out_of_scope: z.array(subjectSchema).default([]),
   })
   .strict();
 
@@ -37,9 +42,13 @@ export type SynonymTable = z.infer<typeof synonymFileSchema>;
 /** Validates the parsed YAML of knowledge/synonyms.yaml (a missing or empty file gives an empty table). */
 export function parseSynonyms(raw: unknown): SynonymTable {
   if (raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-    return { replace: [], add: [], filler: [], units: {} };
+    return emptySynonyms();
   }
   return synonymFileSchema.parse(raw);
+}
+
+export function emptySynonyms(): SynonymTable {
+  return { replace: [], add: [], filler: [], units: {}, out_of_scope: [] };
 }
 
 export type RuleKind = "replace" | "add" | "filler" | "unit";
@@ -55,6 +64,8 @@ export interface SynonymLookup {
   byFirst: Map<string, CompiledRule[]>;
   /** Every folded syllable that appears in a key or a meaning (known words, never "typos"). */
   vocabulary: Set<string>;
+  /** Out-of-scope subjects: folded key syllables (each phrase) → the subject's name. */
+  outOfScope: { key: string[]; subject: string }[];
 }
 
 export function compileSynonyms(table: SynonymTable): SynonymLookup {
@@ -78,7 +89,11 @@ export function compileSynonyms(table: SynonymTable): SynonymLookup {
   for (const f of table.filler) addRule("filler", [f], []);
   for (const [unit, meaning] of Object.entries(table.units)) addRule("unit", [unit], [meaning]);
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
-  return { byFirst, vocabulary };
+  const outOfScope = (table.out_of_scope ?? []).flatMap((o) =>
+    o.say.map((s) => ({ key: syllables(s).map((x) => x.fold), subject: o.subject })).filter((o) => o.key.length > 0),
+  );
+  for (const o of outOfScope) for (const k of o.key) vocabulary.add(k);
+  return { byFirst, vocabulary, outOfScope };
 }
 
 /** Does the key syllable k accept the typed syllable t (see the module comment)? */

@@ -1,60 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { decideBand, type Candidate } from "../../src/matching/index.js";
+import { decideBand, type BandInput, type Candidate } from "../../src/matching/index.js";
 
-const t = { answer: 0.6, suggest: 0.3, margin: 0.1 };
-const c = (id: string, score: number, kind: Candidate["kind"] = "entry"): Candidate => ({
-  id,
-  kind,
-  topic: kind === "entry" ? "t" : null,
-  title: id,
-  score,
-});
+const t = { answer: 0.8, suggest: 0.4, margin: 0.05 };
+const c = (id: string, score: number, topic = "t"): Candidate => ({ id, kind: "entry", topic, title: id, score });
+const input = (ranked: Candidate[], confidence: number, top3 = 0.9, extra: Partial<BandInput> = {}): BandInput => ({ ranked, confidence, top3, ...extra });
 
 describe("bands", () => {
-  it("answers when the top score is high and clearly ahead", () => {
-    const r = decideBand([c("a", 0.8), c("b", 0.5)], t);
-    expect(r.band).toBe("answer");
-    expect(r.top?.id).toBe("a");
-    expect(r.suggestions).toEqual([]);
+  it("answers when the calibrated confidence reaches the answer threshold", () => {
+    const r = decideBand(input([c("a", 0.8, "x"), c("b", 0.5, "y")], 0.93), t);
+    expect(r).toMatchObject({ band: "answer", top: { id: "a" }, suggestions: [], confidence: 0.93, reason: "confident" });
   });
 
-  it("suggests when two candidates are too close to tell apart", () => {
-    const r = decideBand([c("a", 0.8), c("b", 0.75), c("c", 0.4), c("d", 0.35)], t);
-    expect(r.band).toBe("suggest");
+  it("answers with a close sibling (same topic) as an alternative, at most two", () => {
+    const r = decideBand(input([c("a", 0.8), c("b", 0.78), c("c", 0.77), c("d", 0.76)], 0.85), t);
+    expect(r.band).toBe("answer");
+    expect(r.reason).toBe("sibling");
+    expect(r.suggestions.map((s) => s.id)).toEqual(["b", "c"]);
+  });
+
+  it("does not offer an entry of another topic, or a distant sibling, as an alternative", () => {
+    const r = decideBand(input([c("a", 0.8, "x"), c("b", 0.79, "y"), c("c", 0.6, "x")], 0.85), t);
+    expect(r).toMatchObject({ band: "answer", suggestions: [], reason: "confident" });
+  });
+
+  it("suggests the first three entries when unsure but the right one is probably among them", () => {
+    const r = decideBand(input([c("a", 0.5), c("b", 0.45, "y"), c("c", 0.4), c("d", 0.3)], 0.5, 0.7), t);
+    expect(r).toMatchObject({ band: "suggest", reason: "ambiguous" });
     expect(r.suggestions.map((s) => s.id)).toEqual(["a", "b", "c"]);
   });
 
-  it("suggests when the top score is below the answer threshold", () => {
-    expect(decideBand([c("a", 0.5)], t).band).toBe("suggest");
+  it("falls back when even the top three are unlikely, and with no candidate at all", () => {
+    expect(decideBand(input([c("a", 0.2)], 0.1, 0.2), t)).toMatchObject({ band: "fallback", reason: "low_confidence", suggestions: [] });
+    expect(decideBand(input([], 0, 0), t)).toEqual({ band: "fallback", top: null, suggestions: [], confidence: 0, reason: "no_match" });
   });
 
-  it("falls back below the floor, and with no candidate at all", () => {
-    expect(decideBand([c("a", 0.2)], t).band).toBe("fallback");
-    expect(decideBand([], t)).toEqual({ band: "fallback", top: null, suggestions: [] });
-  });
-
-  it("honours a per-entry answer threshold", () => {
-    const strict = (x: Candidate) => (x.id === "a" ? 0.9 : undefined);
-    expect(decideBand([c("a", 0.8), c("b", 0.2)], t, strict).band).toBe("suggest");
-  });
-
-  it("never offers an intent as a suggestion button", () => {
-    const r = decideBand([c("thanks", 0.5, "intent"), c("a", 0.45)], t);
-    expect(r.band).toBe("suggest");
-    expect(r.suggestions.map((s) => s.id)).toEqual(["a"]);
-    expect(decideBand([c("thanks", 0.5, "intent")], t).band).toBe("fallback");
-  });
-
-  it("answers with an intent that is close only to another intent", () => {
-    const r = decideBand([c("greeting", 0.9, "intent"), c("goodbye", 0.85, "intent"), c("a", 0.3)], t);
-    expect(r.band).toBe("answer");
-    expect(r.top?.id).toBe("greeting");
-    expect(decideBand([c("greeting", 0.9, "intent"), c("a", 0.85)], t).band).toBe("suggest");
-  });
-
-  it("answers with an intent like any other candidate", () => {
-    const r = decideBand([c("greeting", 0.9, "intent"), c("a", 0.3)], t);
-    expect(r.band).toBe("answer");
-    expect(r.top?.kind).toBe("intent");
+  it("honours a per-entry answer threshold and not_about phrases", () => {
+    expect(decideBand(input([c("a", 0.8)], 0.85, 0.9, { answerAt: 0.9 }), t).band).toBe("suggest");
+    expect(decideBand(input([c("a", 0.8)], 0.99, 0.1, { notAbout: true }), t)).toMatchObject({ band: "suggest", reason: "not_about" });
   });
 });

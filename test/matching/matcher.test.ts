@@ -35,7 +35,7 @@ const input: MatcherInput = {
       title: "Đổi giấy phép lái xe",
       questions: ["Đổi giấy phép lái xe hết hạn ở đâu?", "đổi bằng lái xe online được không", "giấy phép lái xe sắp hết hạn thì làm gì"],
       keywords: ["đổi giấy phép lái xe", "giấy phép lái xe hết hạn"],
-      answerThreshold: 0.99,
+      answerThreshold: 1,
     },
     {
       id: "dat-dai-cap-so",
@@ -71,7 +71,7 @@ const input: MatcherInput = {
       { say: ["bằng lái"], means: "giấy phép lái xe" },
       { say: ["căn cước công dân"], means: "thẻ căn cước" },
     ],
-    filler: ["cho em hỏi", "xin cảm ơn", "luật sư"],
+    filler: ["cho em hỏi", "xin cảm ơn", "luật sư", "nhé"],
   }),
   thresholds: DEFAULT_THRESHOLDS,
 };

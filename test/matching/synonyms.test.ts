@@ -63,7 +63,7 @@ describe("synonym table", () => {
   });
 
   it("accepts a missing or empty file as an empty table and rejects a malformed one", () => {
-    expect(parseSynonyms(null)).toEqual({ replace: [], add: [], filler: [], units: {} });
+    expect(parseSynonyms(null)).toEqual({ replace: [], add: [], filler: [], units: {}, out_of_scope: [] });
     expect(() => parseSynonyms({ replace: [{ say: "x" }] })).toThrow();
   });
 });

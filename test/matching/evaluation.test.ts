@@ -38,11 +38,11 @@ describe("labelled set", () => {
 
 /**
  * The issue asks for ≥ 300 real questions and, on held-out, answered-right ≥ 75% / 70%, helpful ≥ 92%,
- * out-of-scope answered ≤ 5%. The public sources reachable here gave 138 questions (two topics none), and
+ * out-of-scope answered ≤ 5%. The public sources reachable here gave 150 questions (one topic none), and
  * the engine does not reach those targets yet: they stay open (todo below). What is asserted are floors
  * at today's measured held-out figures, so a change that makes real questions worse turns CI red.
  */
-const REAL_COLLECTED = 138;
+const REAL_COLLECTED = 150;
 const HELD_OUT_FLOORS = { answered: { accented: 0.5, plain: 0.5, chat: 0.44 }, helpful: 0.86, wrong: 0.03, oosAnswered: 0.12 };
 
 describe("real set", () => {

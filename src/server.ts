@@ -9,9 +9,7 @@ import { webhookRouter } from "./channel/zalo/webhook.js";
 import type { Config } from "./config.js";
 import { Assistant } from "./conversation/assistant.js";
 import { EventPipeline } from "./conversation/pipeline.js";
-import { loadLiveMatcher } from "./knowledge/live-matcher.js";
-import { provinceText } from "./knowledge/province-schema.js";
-import { AnswerRenderer } from "./knowledge/render.js";
+import { createKnowledge, type KnowledgeModule } from "./knowledge/module.js";
 import type { Logger } from "./logger.js";
 import { healthRouter } from "./health.js";
 import type { FakeZaloOA } from "./channel/zalo/simulator/fake-oa.js";
@@ -20,11 +18,12 @@ import { openDatabase, type Database } from "./storage/database.js";
 import { SerialLane } from "./storage/serial-lane.js";
 import { adminRouter, type AdminMount } from "./admin/router.js";
 import { inboxRoutes } from "./admin/inbox/routes.js";
+import { reportsRoutes } from "./admin/reports/routes.js";
+import { knowledgeRoutes } from "./admin/knowledge/routes.js";
 import { citizenRoutes } from "./admin/citizen-routes.js";
 import { privacyRouter } from "./privacy/routes.js";
 import { createHandoff, type HandoffModule } from "./handoff/module.js";
-import { purgeExpired } from "./privacy/retention.js";
-import { purgeExpiredSessions } from "./staff/sessions.js";
+import { runHousekeeping } from "./privacy/housekeeping.js";
 import { seedDefaultTeams } from "./staff/teams.js";
 
 export interface Services {
@@ -34,6 +33,7 @@ export interface Services {
   outbox: OutboxSender;
   tokens: TokenManager;
   handoff: HandoffModule;
+  knowledge: KnowledgeModule;
   /** Finish what was acknowledged before a restart, then keep retrying due sends and refreshing the token. */
   startBackgroundWork(): Promise<void>;
   close(): Promise<void>;
@@ -42,8 +42,8 @@ export interface Services {
 /** Builds the whole assistant from configuration: storage, knowledge, conversation and the Zalo channel. */
 export async function createServices(config: Config, logger: Logger, options: { fakeOa?: FakeZaloOA; adminMounts?: AdminMount[] } = {}): Promise<Services> {
   const db = await openDatabase(config.databaseUrl);
-  const live = await loadLiveMatcher(config);
-  logger.info({ entries: live.entries.length, intents: live.kb.intents.length }, "knowledge loaded");
+  const knowledge = await createKnowledge({ db, config, logger });
+  const live = knowledge.live.current();
 
   const z = config.zalo;
   const oauth = new ZaloOAuthClient(z.oauthBaseUrl, z.appId, z.appSecret, z.httpTimeoutMs);
@@ -58,15 +58,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
   const client = new ZaloClient(tokens, logger, { baseUrl: z.apiBaseUrl, timeoutMs: z.httpTimeoutMs });
   const lane = new SerialLane();
   const outbox = new OutboxSender(db, client, logger, lane);
-  const renderer = new AnswerRenderer(live.kb.province);
-  const assistant = new Assistant({
-    matcher: live.matcher,
-    entries: live.entries,
-    intents: live.kb.intents,
-    renderer,
-    nationalPortalUrl: provinceText(live.kb.province, "national_portal_url"),
-    privacyUrl: `${config.publicBaseUrl}/privacy`,
-  });
+  const assistant = new Assistant({ knowledge: () => knowledge.live.current(), privacyUrl: `${config.publicBaseUrl}/privacy` });
   await seedDefaultTeams(db);
   const handoff = createHandoff({ db, province: live.kb.province, outbox, logger });
   outbox.onSettled((userId) => handoff.deliveryChanged(userId));
@@ -90,9 +82,9 @@ export async function createServices(config: Config, logger: Logger, options: { 
   if (options.fakeOa) {
     app.use(simulatorRouter({ fakeOa: options.fakeOa, appId: z.appId, oaId: z.oaId, oaSecretKey: z.oaSecretKey }));
   }
-  const inbox = inboxRoutes({ db, handoff, config, entries: live.entries });
+  const inbox = inboxRoutes({ db, handoff, config });
   const citizens: AdminMount = (router, kit) => void router.use(citizenRoutes(kit));
-  app.use("/admin", adminRouter({ db, config, logger, mounts: [inbox, citizens, ...(options.adminMounts ?? [])] }));
+  app.use("/admin", adminRouter({ db, config, logger, mounts: [inbox, citizens, knowledgeRoutes({ db, knowledge, handoff }), reportsRoutes({ calendar: handoff.calendar, knowledge: () => knowledge.live.current() }), ...(options.adminMounts ?? [])] }));
   app.use((_req, res) => res.status(404).json({ error: "Không tìm thấy địa chỉ này." }));
   app.use(errorHandler(logger));
 
@@ -104,6 +96,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
     outbox,
     tokens,
     handoff,
+    knowledge,
     async startBackgroundWork() {
       const recovered = await pipeline.recover();
       if (recovered > 0) logger.info({ recovered }, "finishing events acknowledged before the restart");
@@ -112,11 +105,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
       timers.push(setInterval(() => void tokens.refreshIfDue(), 10 * 60_000));
       const sweep = () => void lane.run(() => handoff.sweeper.run()).catch((e: Error) => logger.error({ err: e.message }, "handoff sweep failed"));
       timers.push(setInterval(sweep, config.handoffSweepMs));
-      const housekeeping = async () => {
-        const purged = await purgeExpired(db, config.retention, Date.now());
-        await purgeExpiredSessions(db, Date.now());
-        if (purged.transcriptLines + purged.rawEvents + purged.outboundBodies > 0) logger.info(purged, "personal data past its retention deleted");
-      };
+      const housekeeping = () => runHousekeeping(db, config, logger);
       await housekeeping();
       timers.push(setInterval(() => void housekeeping().catch((e: Error) => logger.error({ err: e.message }, "retention purge failed")), 60 * 60_000));
       for (const t of timers) t.unref();

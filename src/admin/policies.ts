@@ -22,3 +22,6 @@ export const mayViewReports = (u: StaffPrincipal): boolean => has(u, "analyst") 
 
 /** Deleting everything held about a citizen (their right under Luật 91/2025/QH15) is an admin's act. */
 export const mayEraseCitizenData = (u: StaffPrincipal): boolean => has(u, "admin");
+
+/** Whether publishing needs a second person, and how upstream updates arrive: an admin's choice. */
+export const mayManageKnowledgeSettings = (u: StaffPrincipal): boolean => has(u, "admin");

@@ -1,6 +1,7 @@
 import type { QueryNote } from "../analytics/query-log.js";
 import type { KnowledgeEntry, Intent } from "../knowledge/entry-schema.js";
 import type { OutgoingMessage } from "../knowledge/message.js";
+import { isExpired } from "../knowledge/expiry.js";
 import type { AnswerRenderer } from "../knowledge/render.js";
 import type { HandoffReason } from "../handoff/state-machine.js";
 import type { Candidate, Matcher, MatchResult } from "../matching/index.js";
@@ -20,40 +21,68 @@ export interface Decision {
   /** The offered options must be linked to the query row about to be written. */
   rememberSuggestions?: string[];
   /** Hand the conversation to a cán bộ; the handoff adds its acknowledgement after `replies`. */
-  handoff?: { reason: HandoffReason; topic: string | null };
+  handoff?: { reason: HandoffReason; topic: string | null; lead?: string };
   /** The citizen rated the service of the cán bộ who just closed their conversation. */
   rating?: "up" | "down";
 }
 
-export interface AssistantDeps {
+/** What the assistant answers from: one published snapshot of the knowledge. */
+export interface AssistantKnowledge {
   matcher: Matcher;
   entries: KnowledgeEntry[];
   intents: Intent[];
   renderer: AnswerRenderer;
   nationalPortalUrl: string;
-  privacyUrl: string;
 }
+
+/**
+ * Fixed knowledge, or `knowledge()` returning the current snapshot, read once per message so that a
+ * publication swaps what the next message is answered from. `now` decides which facts have expired.
+ */
+export type AssistantDeps = (AssistantKnowledge | { knowledge: () => AssistantKnowledge }) & { privacyUrl: string; now?: () => number };
 
 /** Two failures in a row (fallbacks, or suggestion lists ignored) hand the citizen over. */
 const FAILURES_BEFORE_HANDOFF = 2;
 
 /** Decides what to say. Knows nothing of Zalo, HTTP or the database. */
 export class Assistant {
-  private readonly entries: Map<string, KnowledgeEntry>;
-  private readonly byTitle: Map<string, KnowledgeEntry>;
-  private readonly intents: Map<string, Intent>;
+  private k!: AssistantKnowledge;
+  private entries = new Map<string, KnowledgeEntry>();
+  private byTitle = new Map<string, KnowledgeEntry>();
+  private intents = new Map<string, Intent>();
 
   constructor(private readonly deps: AssistantDeps) {
-    this.entries = new Map(deps.entries.map((e) => [e.id, e]));
-    this.byTitle = new Map(deps.entries.map((e) => [titleKey(e.title), e]));
-    this.intents = new Map(deps.intents.map((i) => [i.id, i]));
+    this.use(this.source());
   }
 
   respond(input: Input, state: ConversationState): Decision {
+    const current = this.source();
+    if (current !== this.k) this.use(current);
     const decision = this.decide(input, state);
     if (input.kind !== "follow" && state.privacyNoticeShown) return decision;
     const replies = decision.replies.length > 0 ? reply.withLine(decision.replies, reply.privacyNotice(this.deps.privacyUrl)) : decision.replies;
     return { ...decision, replies, state: { ...decision.state, privacyNoticeShown: replies.length > 0 || state.privacyNoticeShown } };
+  }
+
+  private source(): AssistantKnowledge {
+    return "knowledge" in this.deps ? this.deps.knowledge() : this.deps;
+  }
+
+  private use(k: AssistantKnowledge): void {
+    this.k = k;
+    this.entries = new Map(k.entries.map((e) => [e.id, e]));
+    this.byTitle = new Map(k.entries.map((e) => [titleKey(e.title), e]));
+    this.intents = new Map(k.intents.map((i) => [i.id, i]));
+  }
+
+  /** Past its valid_until an entry is not quoted as current: the citizen is told it may have changed and offered a cán bộ. */
+  private expired(entry: KnowledgeEntry): boolean {
+    return isExpired(entry, (this.deps.now ?? Date.now)());
+  }
+
+  private expiredDecision(text: string, entry: KnowledgeEntry, state: ConversationState): Decision {
+    const next = { ...clearSuggestions(state), failures: 0, lastTopic: entry.topic, offeredHandoff: true };
+    return { replies: [this.k.renderer.expired(entry)], state: next, query: note(text, "answer", entry, "expired") };
   }
 
   private decide(input: Input, state: ConversationState): Decision {
@@ -71,7 +100,8 @@ export class Assistant {
     }
     if (command?.kind === "detail") {
       const entry = this.byTitle.get(titleKey(command.title));
-      if (entry) return { replies: [this.deps.renderer.detail(entry, command.section)], state, query: note(text, "command", entry, "detail") };
+      if (entry && this.expired(entry)) return this.expiredDecision(text, entry, state);
+      if (entry) return { replies: [this.k.renderer.detail(entry, command.section)], state, query: note(text, "command", entry, "detail") };
     }
     if (command?.kind === "choice") {
       const entry = command.title ? this.byTitle.get(titleKey(command.title)) : this.entries.get(state.suggestions?.ids[command.index - 1] ?? "");
@@ -83,7 +113,7 @@ export class Assistant {
   }
 
   private matched(text: string, state: ConversationState): Decision {
-    const result = this.deps.matcher.match(text);
+    const result = this.k.matcher.match(text);
     const top = result.top;
     if (result.band === "answer" && top?.kind === "intent") return this.intent(text, top, state);
     // A suggestion list answered with a new question was not what the citizen wanted.
@@ -107,8 +137,9 @@ export class Assistant {
   }
 
   private answered(text: string, entry: KnowledgeEntry, top: Candidate, result: MatchResult, state: ConversationState): Decision {
+    if (this.expired(entry)) return this.expiredDecision(text, entry, state);
     const alternatives = result.suggestions.filter((s) => s.kind === "entry" && s.id !== entry.id && this.entries.has(s.id));
-    const replies = [this.deps.renderer.answer(entry)];
+    const replies = [this.k.renderer.answer(entry)];
     const ids = alternatives.map((a) => a.id);
     let next: ConversationState = { ...clearSuggestions(state), failures: 0, lastTopic: entry.topic, offeredHandoff: undefined };
     if (alternatives.length > 0) {
@@ -124,18 +155,18 @@ export class Assistant {
   private failed(text: string, state: ConversationState, result: MatchResult): Decision {
     if ((state.failures ?? 0) >= FAILURES_BEFORE_HANDOFF) return this.handOver(text, state, "repeated_failure", result);
     const outOfScope = result.reason === "out_of_scope";
-    const message = outOfScope ? reply.outOfScopeMessage(result.outOfScopeSubject) : reply.fallbackMessage(this.deps.nationalPortalUrl);
+    const message = outOfScope ? reply.outOfScopeMessage(result.outOfScopeSubject) : reply.fallbackMessage(this.k.nationalPortalUrl);
     return { replies: [message], state, query: note(text, "fallback", null, outOfScope ? "out_of_scope" : "fallback", result.top?.score ?? null) };
   }
 
-  private handOver(text: string, state: ConversationState, reason: HandoffReason, result?: MatchResult): Decision {
+  private handOver(text: string, state: ConversationState, reason: HandoffReason, result?: MatchResult, lead?: string): Decision {
     const topic = state.lastTopic ?? null;
     const band = result?.band ?? "intent";
     return {
       replies: [],
       state: { ...clearSuggestions(state), failures: 0, offeredHandoff: undefined },
       query: { ...note(text, band, null, `handoff:${reason}`, result?.top?.score ?? null), topic },
-      handoff: { reason, topic },
+      handoff: { reason, topic, lead },
     };
   }
 
@@ -146,25 +177,26 @@ export class Assistant {
     if (top.id === "yes" && offered) return this.chosen(text, offered, state);
     switch (top.id) {
       case "ask-human":
-        return this.handOver(text, state, "asked");
+        return this.handOver(text, state, "asked", undefined, this.intentReply("ask-human"));
       case "not-helpful":
-        return this.handOver(text, state, "not_helpful");
+        return this.handOver(text, state, "not_helpful", undefined, this.intentReply("not-helpful"));
       case "greeting":
         return { replies: [this.greeting()], state, query };
       case "menu":
         return { replies: [this.menu(this.intentReply("menu"))], state, query };
       case "no":
-        return { replies: [reply.fallbackMessage(this.deps.nationalPortalUrl, this.intentReply("no"))], state: clearSuggestions(state), query };
+        return { replies: [reply.fallbackMessage(this.k.nationalPortalUrl, this.intentReply("no"))], state: clearSuggestions(state), query };
       default:
         return { replies: [{ text: this.intentReply(top.id) }], state, query };
     }
   }
 
   private chosen(text: string, entry: KnowledgeEntry, state: ConversationState): Decision {
+    if (this.expired(entry)) return this.expiredDecision(text, entry, state);
     const offered = state.suggestions;
     const choice = offered?.queryId != null && offered.ids.includes(entry.id) ? { queryId: offered.queryId, entryId: entry.id } : undefined;
     return {
-      replies: [this.deps.renderer.answer(entry)],
+      replies: [this.k.renderer.answer(entry)],
       state: { ...clearSuggestions(state), failures: 0, lastTopic: entry.topic },
       query: note(text, "command", entry, choice ? "chose_suggestion" : "chose_entry"),
       choice,
@@ -172,7 +204,7 @@ export class Assistant {
   }
 
   private intentReply(id: string): string {
-    return this.deps.renderer.fill(this.intents.get(id)?.reply ?? "");
+    return this.k.renderer.fill(this.intents.get(id)?.reply ?? "");
   }
 
   private greeting(): OutgoingMessage {

@@ -137,7 +137,7 @@ export class EventPipeline {
     }
     if (d.choice) await this.deps.queryLog.recordChoice(tx, d.choice.queryId, d.choice.entryId);
     if (d.rating) await rateLastHandoff(tx, c.userId, d.rating, this.now());
-    return d.handoff ? this.deps.handoffs.open(tx, c.userId, d.handoff.reason, d.handoff.topic) : null;
+    return d.handoff ? this.deps.handoffs.open(tx, c.userId, d.handoff.reason, d.handoff.topic, d.handoff.lead) : null;
   }
 
   private async logHeldMessage(tx: Transaction, c: Commit): Promise<void> {

@@ -1,3 +1,4 @@
+import { TOPIC_LABELS } from "../knowledge/topic-labels.js";
 import type { Database } from "../storage/database.js";
 import { waitTone } from "./assignment.js";
 import type { OfficeCalendar } from "./calendar-schema.js";
@@ -25,6 +26,7 @@ export interface InboxItem {
   teamId: number;
   teamName: string;
   topic: string | null;
+  topicLabel: string | null;
   assigneeId: number | null;
   assigneeName: string | null;
   createdAt: Date;
@@ -89,6 +91,7 @@ export function toItem(r: Row, users: Map<number, string>, lastInteraction: numb
     teamId: r.teamId,
     teamName: r.team.name,
     topic: r.topic,
+    topicLabel: r.topic ? ((TOPIC_LABELS as Record<string, string>)[r.topic] ?? r.topic) : null,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? (users.get(r.assigneeId) ?? null) : null,
     createdAt: r.createdAt,

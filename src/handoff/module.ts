@@ -15,6 +15,8 @@ export interface HandoffModule {
   service: HandoffService;
   desk: HandoffDesk;
   sweeper: HandoffSweeper;
+  /** The weekly office hours as citizens and canned replies read them. */
+  officeHoursText: string;
   /** The outbox settled a message for this citizen: open inbox pages refresh its delivery state. */
   deliveryChanged(userId: string): Promise<void>;
 }
@@ -24,7 +26,8 @@ export function createHandoff(deps: { db: Database; province: Province; outbox: 
   const now = deps.now ?? Date.now;
   const calendar = parseOfficeCalendar(deps.province as Record<string, unknown>);
   const bus = new LiveBus();
-  const service = new HandoffService({ calendar, officeHoursText: describeSchedule(calendar), now });
+  const officeHoursText = describeSchedule(calendar);
+  const service = new HandoffService({ calendar, officeHoursText, now });
   const desk = new HandoffDesk({
     db: deps.db,
     service,
@@ -42,6 +45,7 @@ export function createHandoff(deps: { db: Database; province: Province; outbox: 
     service,
     desk,
     sweeper,
+    officeHoursText,
     async deliveryChanged(userId) {
       const open = await deps.db.handoff.findFirst({ where: { userId }, orderBy: { id: "desc" }, select: { id: true, teamId: true } });
       if (open) bus.publish({ type: "handoff", handoffId: open.id, teamId: open.teamId, change: "delivery" });

@@ -31,7 +31,7 @@ export class HandoffService {
     return findOpenHandoff(tx, userId);
   }
 
-  async open(tx: Transaction, userId: string, reason: HandoffReason, topic: string | null): Promise<HandoffOutcome> {
+  async open(tx: Transaction, userId: string, reason: HandoffReason, topic: string | null, lead?: string): Promise<HandoffOutcome> {
     const existing = await findOpenHandoff(tx, userId);
     if (existing) return { messages: [], live: [], handoffId: existing.id };
     const routes = new Map((await tx.topicRoute.findMany({ include: { team: true } })).map((r) => [r.topic, r.team.slug]));
@@ -43,7 +43,7 @@ export class HandoffService {
       data: { ...snapshotColumns(snapshot), userId, topic, teamId: team.id, createdAt: new Date(now), lastCitizenAt: new Date(now), unread: 1 },
       include: { team: true },
     });
-    return this.apply(tx, row, step.effects, null);
+    return this.apply(tx, row, step.effects, null, undefined, lead);
   }
 
   async citizenMessage(tx: Transaction, row: HandoffWithTeam): Promise<HandoffOutcome> {
@@ -76,13 +76,13 @@ export class HandoffService {
   }
 
   /** Turns a transition's effects into history rows, messages to the citizen and live events. */
-  async apply(tx: Transaction, row: HandoffWithTeam, effects: HandoffEffect[], actorId: number | null, detail?: string): Promise<HandoffOutcome> {
+  async apply(tx: Transaction, row: HandoffWithTeam, effects: HandoffEffect[], actorId: number | null, detail?: string, lead?: string): Promise<HandoffOutcome> {
     await recordStatusChanges(tx, row.id, effects, actorId, detail);
     const messages: OutgoingMessage[] = [];
     const live: LiveEvent[] = [];
     for (const e of effects) {
       if (e.type === "acknowledge") {
-        messages.push(acknowledgement(row.reason as HandoffReason, row.team.name, this.deps.officeHoursText, e.nextOpening, e.outOfHours));
+        messages.push(acknowledgement(row.reason as HandoffReason, row.team.name, this.deps.officeHoursText, e.nextOpening, e.outOfHours, lead));
       }
       if (e.type === "out_of_hours_notice") messages.push(outOfHoursNotice(e.nextOpening));
       if (e.type === "closing_message") messages.push(closingMessage());

@@ -17,13 +17,14 @@ const LEADS: Record<HandoffReason, string> = {
 export const RATING_UP = "Hài lòng với cán bộ 👍";
 export const RATING_DOWN = "Chưa hài lòng 👎";
 
-export function acknowledgement(reason: HandoffReason, teamName: string, officeHours: string, nextOpening: number | null, outOfHours: boolean): OutgoingMessage {
+/** `lead` is the staff-editable first sentence (the ask-human and not-helpful intents' replies). */
+export function acknowledgement(reason: HandoffReason, teamName: string, officeHours: string, nextOpening: number | null, outOfHours: boolean, lead?: string): OutgoingMessage {
   const who = `Cán bộ nhóm ${teamName} sẽ trả lời ngay trong cuộc trò chuyện này`;
   const when =
     outOfHours && nextOpening !== null
       ? `${who} từ ${formatOpening(nextOpening)} (hiện đang ngoài giờ làm việc).`
       : `${who}, thường trong ít phút (giờ làm việc: ${officeHours}).`;
-  return { text: `${LEADS[reason]} ${when}\nTrong lúc chờ, anh/chị cứ nhắn thêm nội dung cần hỏi: cán bộ sẽ đọc được hết.` };
+  return { text: `${lead?.trim() || LEADS[reason]} ${when}\nTrong lúc chờ, anh/chị cứ nhắn thêm nội dung cần hỏi: cán bộ sẽ đọc được hết.` };
 }
 
 export function outOfHoursNotice(nextOpening: number): OutgoingMessage {

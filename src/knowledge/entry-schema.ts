@@ -54,6 +54,12 @@ export const entrySchema = z
     sources: z.array(sourceSchema).min(1, "cần ít nhất một nguồn chính thức"),
     verified_on: isoDate,
     needs_review: z.union([z.literal(false), text]).default(false),
+    /** After this day the facts below are no longer quoted as current (a fee reduction that ends, say). */
+    valid_until: isoDate.optional(),
+    /** What stops being valid on valid_until, in words a citizen understands. */
+    expiring_fact: text.optional(),
+    /** The day by which a cán bộ should check the entry again. */
+    review_by: isoDate.optional(),
     /** always: answer, then hand over to a cán bộ (complaints, a citizen's own dossier); offer: answer and offer one. */
     handoff: z.enum(["always", "offer"]).optional(),
     match: z
@@ -65,6 +71,9 @@ export const entrySchema = z
   .superRefine((entry, ctx) => {
     if (entry.kind === "procedure" && !entry.procedure) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "thủ tục (kind: procedure) cần phần procedure" });
+    }
+    if (entry.expiring_fact && !entry.valid_until) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["valid_until"], message: "cần ngày hết hiệu lực khi có expiring_fact" });
     }
     if (entry.kind !== "procedure" && entry.procedure) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "chỉ kind: procedure mới có phần procedure" });

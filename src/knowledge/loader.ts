@@ -122,7 +122,7 @@ export function questionKey(q: string): string {
   return q.normalize("NFC").toLowerCase().replace(/[\s\p{P}]+/gu, " ").trim();
 }
 
-function crossEntryProblems(entries: KnowledgeEntry[], files: string[]): KnowledgeProblem[] {
+export function crossEntryProblems(entries: KnowledgeEntry[], files: string[]): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const fileOf = (e: KnowledgeEntry) => files.find((f) => f.endsWith(`${path.sep}${e.id}.yaml`)) ?? e.id;
   const ids = new Map<string, KnowledgeEntry>();

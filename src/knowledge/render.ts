@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from "./entry-schema.js";
+import { dayText } from "./expiry.js";
 import type { Button, OutgoingMessage } from "./message.js";
 import { provinceText, type Province } from "./province-schema.js";
 
@@ -37,6 +38,17 @@ export class AnswerRenderer {
   answer(entry: KnowledgeEntry): OutgoingMessage {
     const review = entry.needs_review === false ? "" : "\n\nLưu ý: một số thông tin trong câu trả lời này đang chờ cán bộ rà soát lại.";
     return { text: `${this.fill(entry.answer)}${review}\n\n${sourceLine(entry)}`, buttons: this.buttons(entry) };
+  }
+
+  /** Past valid_until: the facts are not quoted as current; the citizen is offered a cán bộ. */
+  expired(entry: KnowledgeEntry): OutgoingMessage {
+    const what = entry.expiring_fact ? ` (${entry.expiring_fact})` : "";
+    const until = entry.valid_until ? `, áp dụng đến ${dayText(entry.valid_until)}` : "";
+    const text =
+      `Thông tin về "${entry.title}"${what} có thể đã thay đổi${until} và đang chờ cán bộ cập nhật, nên Trợ lý chưa trả lời như thông tin hiện hành. ` +
+      `Anh/chị bấm "Gặp cán bộ" hoặc trả lời "có" để được cán bộ hướng dẫn chính xác.`;
+    const link = onlineLink(entry);
+    return { text: `${text}\n\n${sourceLine(entry)}`, buttons: [HUMAN_BUTTON, ...(link ? [link] : [])] };
   }
 
   detail(entry: KnowledgeEntry, section: DetailSection): OutgoingMessage {

@@ -83,7 +83,7 @@ describe("assistant", () => {
   it("hands over when the citizen asks for a cán bộ, in any spelling, to the team of the last topic", () => {
     for (const text of ["gặp cán bộ", "toi muon gap can bo", "Gặp cán bộ"]) {
       const d = assistant().respond({ kind: "text", text }, { ...known, lastTopic: "dat-dai" });
-      expect(d.handoff).toEqual({ reason: "asked", topic: "dat-dai" });
+      expect(d.handoff).toMatchObject({ reason: "asked", topic: "dat-dai", lead: "Trợ lý đã chuyển yêu cầu của anh/chị tới cán bộ." });
       expect(d.replies).toEqual([]);
     }
   });

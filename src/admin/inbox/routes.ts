@@ -4,7 +4,7 @@ import { conversationView } from "../../handoff/conversation-view.js";
 import { DeskRefusal } from "../../handoff/desk.js";
 import { listInbox } from "../../handoff/inbox-queries.js";
 import type { HandoffModule } from "../../handoff/module.js";
-import type { KnowledgeEntry } from "../../knowledge/entry-schema.js";
+import { TOPIC_LABELS } from "../../knowledge/topic-labels.js";
 import { fillCannedReply } from "../../staff/teams.js";
 import type { StaffPrincipal } from "../../staff/principal.js";
 import type { Database } from "../../storage/database.js";
@@ -20,14 +20,14 @@ export interface InboxDeps {
   db: Database;
   handoff: HandoffModule;
   config: Config;
-  entries: KnowledgeEntry[];
 }
+
+const topicLabel = (topic: string | null): string => (topic ? ((TOPIC_LABELS as Record<string, string>)[topic] ?? topic) : "thủ tục hành chính");
 
 const mayOpenInbox = (u: StaffPrincipal): boolean => mayUseInbox(u) || u.roles.includes("admin");
 
 /** The handoff inbox: queues by team, the conversation, and the cán bộ's actions. */
 export function inboxRoutes(deps: InboxDeps): AdminMount {
-  const topicTitles = new Map<string, string>(deps.entries.map((e) => [e.topic, e.title]));
   const scripts = [assetUrl("inbox.js")];
   const styles = [assetUrl("inbox.css")];
   return (router: Router, kit: AdminKit) => {
@@ -64,7 +64,7 @@ export function inboxRoutes(deps: InboxDeps): AdminMount {
         deps.db.team.findMany({ orderBy: { name: "asc" } }),
         deps.db.cannedReply.findMany({ where: { teamId: data.item.teamId }, orderBy: { title: "asc" } }),
       ]);
-      const values = { chu_de: data.item.topic ? (topicTitles.get(data.item.topic) ?? data.item.topic) : "thủ tục hành chính", ten_can_bo: me.displayName, gio_lam_viec: "" };
+      const values = { chu_de: topicLabel(data.item.topic), ten_can_bo: me.displayName, gio_lam_viec: deps.handoff.officeHoursText };
       const replies = canned.map((c) => ({ id: c.id, title: c.title, body: fillCannedReply(c.body, values) }));
       kit.render(res, "conversation", { title: `Cuộc trò chuyện #${data.item.id}`, c: data, canReply, teams, canned: replies, error, isAdmin: me.roles.includes("admin"), scripts, styles }, error ? 409 : 200);
     };

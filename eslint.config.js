@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "dist", "data", "src/generated", "coverage"] },
+  { ignores: ["node_modules", "dist", "data", "src/generated", "coverage", "src/admin/static/*.min.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

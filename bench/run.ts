@@ -1,4 +1,5 @@
 import { runMatchBench } from "./match.js";
+import { runReportsBench } from "./reports.js";
 import { runWebhookBench } from "./webhook.js";
 
 /** npm run bench: every speed and memory figure of the README, measured on this machine. */
@@ -6,6 +7,8 @@ async function main(): Promise<void> {
   console.log(await runMatchBench());
   console.log();
   console.log(await runWebhookBench());
+  console.log();
+  console.log(await runReportsBench());
 }
 
 main().catch((error: unknown) => {

@@ -58,6 +58,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url("phải là địa chỉ đầy đủ, ví dụ https://troly.example.gov.vn").optional(),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   RAW_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+  QUERY_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HANDOFF_SWEEP_SECONDS: z.coerce.number().min(0.2).default(15),
 });
 
@@ -92,7 +93,8 @@ export interface Config {
   staff: { sessionIdleMinutes: number; sessionMaxHours: number; loginMaxFailures: number; loginLockMinutes: number };
   /** Where citizens reach this server (links in messages, such as the privacy page). */
   publicBaseUrl: string;
-  retention: { transcriptDays: number; rawEventDays: number };
+  /** queryTextDays: after this the query log keeps its figures but not what the citizen wrote. */
+  retention: { transcriptDays: number; rawEventDays: number; queryTextDays: number };
   /** How often queue timers run (release unanswered claims, round robin). */
   handoffSweepMs: number;
 }
@@ -155,7 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
-    retention: { transcriptDays: e.TRANSCRIPT_RETENTION_DAYS, rawEventDays: e.RAW_EVENT_RETENTION_DAYS },
+    retention: { transcriptDays: e.TRANSCRIPT_RETENTION_DAYS, rawEventDays: e.RAW_EVENT_RETENTION_DAYS, queryTextDays: e.QUERY_TEXT_RETENTION_DAYS },
     handoffSweepMs: e.HANDOFF_SWEEP_SECONDS * 1000,
   };
 }

@@ -1,0 +1,34 @@
+import { wordingKey, type GroupableQuery, type QuestionGroup } from "./question-groups.js";
+import { redactPersonalData } from "./redact.js";
+
+/** A group, or a wording, is shown or exported only when at least this many distinct citizens wrote it. */
+export const MIN_CITIZENS = 3;
+
+/**
+ * The groups an analyst may see: groups asked by at least MIN_CITIZENS citizens, each keeping only the
+ * wordings that as many citizens typed (so no one's own sentence is shown), re-redacted. A group with
+ * no such wording is left out; its label is its most common shareable wording.
+ */
+export function shareableGroups(groups: QuestionGroup[], rows: GroupableQuery[], min = MIN_CITIZENS): QuestionGroup[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: QuestionGroup[] = [];
+  for (const g of groups) {
+    if (g.citizens < min) continue;
+    const authors = new Map<string, Set<string>>();
+    for (const id of g.queryIds) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const norm = wordingKey(row.text);
+      authors.set(norm, (authors.get(norm) ?? new Set()).add(row.userKey));
+    }
+    const examples = g.examples.filter((e) => (authors.get(wordingKey(e))?.size ?? 0) >= min).map(redactPersonalData);
+    if (examples.length === 0) continue;
+    out.push({ ...g, label: examples[0] as string, examples });
+  }
+  return out;
+}
+
+/** A text that came from at least `min` distinct citizens (used for single example wordings). */
+export function fromEnoughCitizens(userKeys: Iterable<string>, min = MIN_CITIZENS): boolean {
+  return new Set(userKeys).size >= min;
+}

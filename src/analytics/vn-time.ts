@@ -1,0 +1,41 @@
+/** Vietnam keeps UTC+7 all year (no daylight saving): days and hours of the reports are Vietnam's. */
+const OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "2026-11-30" for any instant of that day in Vietnam. */
+export function vnDay(at: Date | number): string {
+  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function vnHour(at: Date | number): number {
+  return new Date(new Date(at).getTime() + OFFSET_MS).getUTCHours();
+}
+
+/** The instant a Vietnam day starts. */
+export function dayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
+
+/** The day `n` days after `day` (negative: before). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayOf(day: string): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the day's week. */
+export function weekOf(day: string): string {
+  return addDays(day, -weekdayOf(day));
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** "2026-Q4". */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}

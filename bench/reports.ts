@@ -1,6 +1,7 @@
 /**
  * Reports benchmark: 1,000,000 QueryLog rows over a year and 20,000 handovers in a temporary SQLite file,
- * then the first rollup (once) and each report, timed over the whole year and over the last 30 days.
+ * then the first rollup (once) and each report, timed over the whole year and over the last 30 days:
+ * the usage page, the service gaps page, the national index page, and a quarterly report (.docx and PDF).
  *
  * Run: `npx tsx bench/reports.ts` (or through bench/run.ts, which calls runReportsBench()).
  */
@@ -12,11 +13,19 @@ import { parse } from "yaml";
 import * as fig from "../src/analytics/figures.js";
 import { questionTokens } from "../src/analytics/question-tokens.js";
 import { loadFacts, loadHandoffs } from "../src/analytics/report-data.js";
-import { questionGroups } from "../src/analytics/report-inputs.js";
+import { questionGroups, recentQuestions, shareableOf } from "../src/analytics/report-inputs.js";
+import { toDocx } from "../src/analytics/doc-docx.js";
+import { toPdf } from "../src/analytics/doc-pdf.js";
+import { groupsToReview, labelGroups } from "../src/analytics/gap-groups.js";
+import { savedLabels } from "../src/analytics/gap-store.js";
+import { gapGroupsTable, gapSummaryTable, gapTrendTable } from "../src/analytics/gap-tables.js";
+import { INDEX_DIMS, indexGroupsTable, indexTrendTable, placesTable } from "../src/analytics/index-tables.js";
+import { quarterReport, type QuarterInput } from "../src/analytics/quarterly.js";
+import { quarterInput } from "../src/analytics/quarterly-data.js";
 import { refreshRollups } from "../src/analytics/rollup-store.js";
 import { usageTables } from "../src/analytics/usage-tables.js";
 import type { ReportFilter } from "../src/analytics/filter.js";
-import { addDays, vnDay } from "../src/analytics/vn-time.js";
+import { addDays, quarterOf, vnDay } from "../src/analytics/vn-time.js";
 import { parseOfficeCalendar } from "../src/handoff/calendar-schema.js";
 import { parseSynonyms } from "../src/matching/index.js";
 import { openDatabase } from "../src/storage/database.js";
@@ -60,9 +69,24 @@ export async function runReportsBench(): Promise<string> {
         const [f, h, g] = await Promise.all([loadFacts(db, SECRET, filter, now), loadHandoffs(db, filter), questionGroups(db, filter, tokens)]);
         return usageTables({ facts: f, handoffs: h, groups: g, period: "week", calendar, labels });
       });
+      await timed("service gaps page (+ previous period, labels)", lines, async () => {
+        const [f, rows, saved] = await Promise.all([loadFacts(db, SECRET, { ...filter, from: addDays(filter.from, -(name === "whole year" ? 366 : 30)) }, now, ["band", "gap"]), recentQuestions(db, filter), savedLabels(db)]);
+        const groups = labelGroups(shareableOf(rows, tokens), rows, saved);
+        const input = { facts: f.filter((x) => x.day >= filter.from), before: f.filter((x) => x.day < filter.from), groups, period: name === "whole year" ? "month" : "week" } as const;
+        return [gapSummaryTable(input), gapTrendTable(input), gapGroupsTable(groupsToReview(groups))];
+      });
+      await timed("national index page (QĐ 766)", lines, async () => {
+        const f = await loadFacts(db, SECRET, filter, now, INDEX_DIMS);
+        return [indexGroupsTable(f), indexTrendTable(f, "month"), indexTrendTable(f, "quarter"), placesTable(f)];
+      });
       const topicFilter = { ...filter, topic: "cccd", topics: ["cccd"] };
       await timed("facts filtered to one topic", lines, () => loadFacts(db, SECRET, topicFilter, now));
     }
+    const quarter = quarterOf(addDays(today, -100));
+    lines.push(` quarterly report (${quarter}, vs the quarter before):`);
+    const doc = await timed("figures, gaps, examples", lines, async () => quarterReport((await quarterInput(db, SECRET, quarter, now, tokens)) as QuarterInput));
+    await timed(".docx", lines, () => toDocx(doc));
+    await timed("PDF", lines, () => toPdf(doc));
     await db.$disconnect();
   } finally {
     rmSync(dir, { recursive: true, force: true });

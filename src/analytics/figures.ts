@@ -49,14 +49,13 @@ export function citizens(facts: DailyFact[]): { newCitizens: number; returningDa
   return { newCitizens: by.get("new") ?? 0, returningDays: by.get("returning") ?? 0 };
 }
 
-/** Questions by hour of the day (0–23) and by weekday (0 = Monday), Vietnam time. */
+/** Questions by hour of the day (0–23) and by weekday (0 = Monday), Vietnam time; the weekdays from the daily band counts. */
 export function load(facts: DailyFact[]): { byHour: number[]; byWeekday: number[] } {
   const byHour = Array.from({ length: 24 }, () => 0);
   const byWeekday = Array.from({ length: 7 }, () => 0);
   for (const f of facts) {
-    if (f.dim !== "hour") continue;
-    byHour[Number(f.key)] = (byHour[Number(f.key)] ?? 0) + f.n;
-    byWeekday[weekdayOf(f.day)] = (byWeekday[weekdayOf(f.day)] ?? 0) + f.n;
+    if (f.dim === "hour") byHour[Number(f.key)] = (byHour[Number(f.key)] ?? 0) + f.n;
+    else if (f.dim === "band" && (QUESTION_BANDS as readonly string[]).includes(f.key)) byWeekday[weekdayOf(f.day)] = (byWeekday[weekdayOf(f.day)] ?? 0) + f.n;
   }
   return { byHour, byWeekday };
 }

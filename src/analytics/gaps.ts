@@ -2,8 +2,8 @@ import { mentions, PROBLEM_WORDS, type RuleInput } from "./text-rules.js";
 
 /**
  * Service gaps, drawn from the provincial plans: where citizens say public services fail them.
- * A rule suggests a gap when the query uses one of its phrases, or is on one of its topics and
- * says something went wrong (a problem word, or the assistant could not answer). Analysts confirm
+ * A rule suggests a gap when the query uses one of its phrases, or is on one of its topics (or names
+ * its subject) and says something went wrong (a problem word, or the assistant could not answer). Analysts confirm
  * or correct the suggestion for a group of questions.
  */
 export interface GapRule {
@@ -11,6 +11,8 @@ export interface GapRule {
   label: string;
   phrases: readonly string[];
   topics: readonly string[];
+  /** Words naming the gap's subject: like the topics, they count when something went wrong. */
+  subjects?: readonly string[];
 }
 
 export const GAPS: readonly GapRule[] = [
@@ -19,12 +21,14 @@ export const GAPS: readonly GapRule[] = [
     label: "Thanh toán trực tuyến lỗi hoặc khó hiểu",
     phrases: ["thanh toán không được", "lỗi thanh toán", "thanh toán lỗi", "thanh toán thất bại", "bị trừ tiền", "đã trừ tiền", "trừ tiền rồi", "không thanh toán được", "chưa nhận được biên lai", "thanh toán bằng cách nào"],
     topics: ["thanh-toan-truc-tuyen"],
+    subjects: ["thanh toán", "nộp phí", "trả phí", "chuyển khoản", "lệ phí online"],
   },
   {
     id: "not-online",
     label: "Thủ tục chưa làm được trực tuyến hoặc chỉ một phần",
     phrases: ["không nộp online được", "không nộp trực tuyến được", "không có trên cổng", "chưa có dịch vụ công", "vẫn phải đến", "vẫn phải lên", "phải lên trực tiếp", "phải nộp trực tiếp", "không có trực tuyến", "không làm online được"],
     topics: ["nop-ho-so-truc-tuyen"],
+    subjects: ["nộp online", "nộp trực tuyến", "nộp hồ sơ trực tuyến", "dịch vụ công trực tuyến"],
   },
   {
     id: "dossier-status",
@@ -37,6 +41,7 @@ export const GAPS: readonly GapRule[] = [
     label: "VNeID, tài khoản, đăng nhập",
     phrases: ["không đăng nhập được", "quên mật khẩu", "không nhận được otp", "không nhận được mã", "khoá tài khoản", "bị khóa tài khoản", "kích hoạt vneid", "không kích hoạt được", "đăng nhập lỗi"],
     topics: ["vneid", "tai-khoan-dvc"],
+    subjects: ["vneid", "tài khoản", "đăng nhập", "mật khẩu", "otp"],
   },
   {
     id: "resubmit",
@@ -65,7 +70,7 @@ export const GAPS: readonly GapRule[] = [
   {
     id: "in-person",
     label: "Cần người hướng dẫn trực tiếp",
-    phrases: ["hướng dẫn trực tiếp", "người hướng dẫn", "không biết làm", "không biết dùng", "làm giúp", "làm hộ", "nhờ cán bộ", "người già", "già rồi", "không biết chữ"],
+    phrases: ["hướng dẫn trực tiếp", "người hướng dẫn", "không biết làm", "không biết dùng", "làm giúp", "làm hộ em", "làm hộ tôi", "làm hộ mình", "làm hộ cho", "nhờ làm hộ", "nhờ cán bộ", "người già", "già rồi", "không biết chữ"],
     topics: [],
   },
 ];
@@ -77,5 +82,6 @@ export const GAP_LABELS: ReadonlyMap<string, string> = new Map(GAPS.map((g) => [
 /** The gaps the rules suggest for one query (possibly none, possibly several). */
 export function suggestGaps(q: RuleInput): string[] {
   const trouble = FAILING_BANDS.has(q.band) || mentions(q, PROBLEM_WORDS);
-  return GAPS.filter((g) => mentions(q, g.phrases) || (q.topic !== null && g.topics.includes(q.topic) && trouble)).map((g) => g.id);
+  const onSubject = (g: GapRule) => (q.topic !== null && g.topics.includes(q.topic)) || (g.subjects !== undefined && mentions(q, g.subjects));
+  return GAPS.filter((g) => mentions(q, g.phrases) || (trouble && onSubject(g))).map((g) => g.id);
 }

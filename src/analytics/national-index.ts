@@ -14,6 +14,9 @@ export const INDEX_GROUPS = {
 
 export type IndexGroup = keyof typeof INDEX_GROUPS;
 
+/** Each group's maximum points out of 100, as the national portal scores it in 2026 (payment split out of online services). */
+export const INDEX_POINTS: Record<IndexGroup, number> = { transparency: 18, timeliness: 20, online: 12, digitisation: 22, satisfaction: 18, payment: 10 };
+
 /** What the assistant hears that bears on an index group. */
 export interface EvidenceKind {
   id: string;

@@ -6,7 +6,7 @@ export const MIN_CITIZENS = 3;
 
 /**
  * The groups an analyst may see: groups asked by at least MIN_CITIZENS citizens, each keeping only the
- * wordings that as many citizens typed (so no one's own sentence is shown), re-redacted. A group with
+ * wordings that as many citizens typed (so no one's own sentence is shown), re-redacted (the key too). A group with
  * no such wording is left out; its label is its most common shareable wording.
  */
 export function shareableGroups(groups: QuestionGroup[], rows: GroupableQuery[], min = MIN_CITIZENS): QuestionGroup[] {
@@ -23,7 +23,8 @@ export function shareableGroups(groups: QuestionGroup[], rows: GroupableQuery[],
     }
     const examples = g.examples.filter((e) => (authors.get(wordingKey(e))?.size ?? 0) >= min).map(redactPersonalData);
     if (examples.length === 0) continue;
-    out.push({ ...g, label: examples[0] as string, examples });
+    // The key is made of the wording's words: redacted too, since it is sent to the page (gap labels).
+    out.push({ ...g, key: redactPersonalData(g.key), label: examples[0] as string, examples });
   }
   return out;
 }

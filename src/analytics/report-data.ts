@@ -3,7 +3,7 @@ import { inFilter, type ReportFilter } from "./filter.js";
 import type { HandoffRow } from "./handoff-figures.js";
 import { ALL_TOPICS, type DailyFact } from "./rollup.js";
 import { factsOf, lastFinalDay, refreshRollups } from "./rollup-store.js";
-import { addDays, dayStart } from "./vn-time.js";
+import { addDays, dayStart, lastDayOf, monthOf } from "./vn-time.js";
 
 /** Dimensions read per topic; every other dimension is summed over the filter's topics in SQL. */
 const PER_TOPIC = new Set(["band"]);
@@ -23,12 +23,39 @@ export async function loadFacts(db: Database, secret: string, filter: ReportFilt
   return [...rolled, ...collapse(live)];
 }
 
+/** Dimensions whose figures need the day (volume by day and week, weekday load, gap and index trends by week). */
+const DAILY_DIMS = new Set(["band", "gap", "index"]);
+
+type FactRow = { day: string; topic: string; dim: string; key: string; n: bigint | number };
+
+/**
+ * Rolled-up facts from `filter.from` to `to`: the dimensions read by day from the daily table; the
+ * others from the monthly sums for each whole month inside the range, from the daily table at its ends.
+ */
 async function rolledFacts(db: Database, filter: ReportFilter, to: string, dims: string[]): Promise<DailyFact[]> {
   const topicClause = filter.topics === null ? `(dim = 'citizen' AND topic = '${ALL_TOPICS}') OR (dim <> 'citizen' AND topic <> '${ALL_TOPICS}')` : `topic IN (${filter.topics.map(() => "?").join(",") || "''"})`;
-  const sql = `SELECT day, CASE WHEN dim = 'band' THEN topic ELSE '' END AS topic, dim, key, SUM(n) AS n
-    FROM AnalyticsDailyFact WHERE dim IN (${dims.map(() => "?").join(",")}) AND day >= ? AND day <= ? AND (${topicClause}) GROUP BY 1, 2, 3, 4`;
-  const rows = await db.$queryRawUnsafe<{ day: string; topic: string; dim: string; key: string; n: bigint | number }[]>(sql, ...dims, filter.from, to, ...(filter.topics ?? []));
+  const topics = filter.topics ?? [];
+  const marks = (list: string[]) => list.map(() => "?").join(",") || "''";
+  const daily = dims.filter((d) => DAILY_DIMS.has(d));
+  const summed = dims.filter((d) => !DAILY_DIMS.has(d));
+  const months = wholeMonths(filter.from, to);
+  const inMonths = months ? [`${months.first}-01`, lastDayOf(months.last)] : ["9999-12-31", "0000-01-01"];
+  const dailySql = `SELECT day, CASE WHEN dim = 'band' THEN topic ELSE '' END AS topic, dim, key, SUM(n) AS n
+    FROM AnalyticsDailyFact WHERE day >= ? AND day <= ? AND (dim IN (${marks(daily)}) OR (dim IN (${marks(summed)}) AND (day < ? OR day > ?))) AND (${topicClause}) GROUP BY 1, 2, 3, 4`;
+  const rows = await db.$queryRawUnsafe<FactRow[]>(dailySql, filter.from, to, ...daily, ...summed, ...inMonths, ...topics);
+  if (months && summed.length > 0) {
+    const monthlySql = `SELECT month || '-01' AS day, '' AS topic, dim, key, SUM(n) AS n
+      FROM AnalyticsMonthlyFact WHERE dim IN (${marks(summed)}) AND month >= ? AND month <= ? AND (${topicClause}) GROUP BY 1, 2, 3, 4`;
+    rows.push(...(await db.$queryRawUnsafe<FactRow[]>(monthlySql, ...summed, months.first, months.last, ...topics)));
+  }
   return rows.map((r) => ({ day: r.day, topic: r.topic, dim: r.dim, key: r.key, n: Number(r.n) }));
+}
+
+/** The first and last months wholly inside [from, to], or null. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.endsWith("-01") ? monthOf(from) : monthOf(addDays(lastDayOf(monthOf(from)), 1));
+  const last = lastDayOf(monthOf(to)) === to ? monthOf(to) : monthOf(addDays(`${monthOf(to)}-01`, -1));
+  return first <= last ? { first, last } : null;
 }
 
 /** Live facts shaped like the rolled ones: topic kept only where it is read per topic. */

@@ -6,8 +6,18 @@ export interface ReportTable {
   note?: string;
   columns: string[];
   rows: (string | number)[][];
-  /** Bar or line chart of the first column against one numeric column. */
-  chart?: { type: "bar" | "line"; column: number };
+  /** Bar or line chart of the first column against one numeric column, or against several (`series`, one line each). */
+  chart?: { type: "bar" | "line"; column: number; series?: number[] };
+  /** The chart above the table, full width (tables with many columns). */
+  wide?: boolean;
+}
+
+/** "+12 %", "−5 %", "mới" (nothing before), "–" (nothing either time). */
+export function change(now: number, before: number): string {
+  if (before === 0) return now === 0 ? "–" : "mới";
+  const pct = (100 * (now - before)) / before;
+  const text = Math.abs(pct).toLocaleString("vi-VN", { maximumFractionDigits: 0 });
+  return pct === 0 ? "0 %" : `${pct > 0 ? "+" : "−"}${text} %`;
 }
 
 export function share(part: number, whole: number): string {

@@ -1,7 +1,7 @@
 import type { Database } from "../storage/database.js";
 import { userKey } from "./redact.js";
 import { rollUp, type DailyFact, type LogRow } from "./rollup.js";
-import { addDays, dayStart, vnDay } from "./vn-time.js";
+import { addDays, dayStart, monthOf, vnDay } from "./vn-time.js";
 
 const LOG_FIELDS = { id: true, createdAt: true, userKey: true, text: true, band: true, matchedId: true, topic: true, latencyMs: true, chosenId: true } as const;
 
@@ -20,8 +20,10 @@ export async function refreshRollups(db: Database, secret: string, now: number):
   const last = lastFinalDay(now);
   const rolled = new Set((await db.analyticsRolledDay.findMany({ where: { day: { gte: vnDay(first.createdAt) } }, select: { day: true } })).map((r) => r.day));
   let count = 0;
+  const months = new Set<string>();
   for (let day = vnDay(first.createdAt); day <= last; day = addDays(day, 1)) {
     if (rolled.has(day)) continue;
+    months.add(monthOf(day));
     const facts = await factsOf(db, secret, day, addDays(day, 1), true);
     await db.$transaction(async (tx) => {
       await tx.analyticsDailyFact.deleteMany({ where: { day } });
@@ -30,7 +32,21 @@ export async function refreshRollups(db: Database, secret: string, now: number):
     });
     count += 1;
   }
+  for (const month of months) await rebuildMonth(db, month);
   return count;
+}
+
+/** Sums a month's daily facts into AnalyticsMonthlyFact (replacing what was there), in one statement. */
+export async function rebuildMonth(db: Database, month: string): Promise<void> {
+  await db.$transaction([
+    db.$executeRawUnsafe("DELETE FROM AnalyticsMonthlyFact WHERE month = ?", month),
+    db.$executeRawUnsafe(
+      "INSERT INTO AnalyticsMonthlyFact (month, topic, dim, key, n) SELECT ?, topic, dim, key, SUM(n) FROM AnalyticsDailyFact WHERE day >= ? AND day <= ? GROUP BY topic, dim, key",
+      month,
+      `${month}-01`,
+      `${month}-31`,
+    ),
+  ]);
 }
 
 /** The facts of the days from `from` up to (not including) `until`, straight from the log. */

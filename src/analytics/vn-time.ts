@@ -39,3 +39,31 @@ export function monthOf(day: string): string {
 export function quarterOf(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
+
+/** The last day of a month ("2026-02" → "2026-02-28"). */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The days of a quarter ("2026-Q4" → 2026-10-01 … 2026-12-31). */
+export function quarterDays(quarter: string): { from: string; to: string } {
+  const [y, q] = [quarter.slice(0, 4), Number(quarter.slice(6))];
+  const firstMonth = String((q - 1) * 3 + 1).padStart(2, "0");
+  const lastMonth = String(q * 3).padStart(2, "0");
+  return { from: `${y}-${firstMonth}-01`, to: lastDayOf(`${y}-${lastMonth}`) };
+}
+
+/** The quarter before ("2026-Q1" → "2025-Q4"). */
+export function previousQuarter(quarter: string): string {
+  const y = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+}
+
+/** The first day of the month `n` months before the day's month ("2026-12-15", 11 → "2026-01-01"). */
+export function monthStartBefore(day: string, n: number): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 - n;
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}

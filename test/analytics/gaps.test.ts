@@ -22,9 +22,16 @@ describe("service gap rules", () => {
     expect(gaps("thanh toán trên cổng bị lỗi", "thanh-toan-truc-tuyen")).toContain("online-payment");
     expect(gaps("vneid của tôi", "vneid", "fallback")).toContain("account");
     expect(gaps("cách cài vneid", "vneid", "answer")).toEqual([]);
+    expect(gaps("thanh toán lệ phí bị lỗi")).toEqual(["online-payment"]);
+    expect(gaps("đăng nhập vneid mãi không được")).toContain("account");
+    expect(gaps("lệ phí thanh toán bằng thẻ gì")).toEqual([]);
   });
 
-  it("suggests nothing for an ordinary question", () => expect(gaps("làm giấy khai sinh cần gì", "khai-sinh")).toEqual([]));
+  it("suggests nothing for an ordinary question", () => {
+    expect(gaps("làm giấy khai sinh cần gì", "khai-sinh")).toEqual([]);
+    expect(gaps("lệ phí làm hộ chiếu", "ho-chieu", "suggest")).toEqual([]);
+    expect(gaps("có ai làm hộ em hồ sơ này không")).toContain("in-person");
+  });
 });
 
 describe("evidence for the national index", () => {

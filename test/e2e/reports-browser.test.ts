@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, dayStart, vnDay } from "../../src/analytics/vn-time.js";
+import { addDays, dayStart, quarterOf, vnDay } from "../../src/analytics/vn-time.js";
 import { CHROMIUM, createStaff, launchBrowser, signIn as fillSignIn } from "./admin-helpers.js";
 import { startFakeZalo, startServer, type RunningServer } from "./harness.js";
 
@@ -88,11 +90,91 @@ describe.skipIf(!available)("the reports in a browser", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it("shows the service gaps with their wordings, and the analyst corrects a label (audited)", async () => {
+    const page = await signIn("phan.tich");
+    await page.goto(`${server.baseUrl}/admin/reports`);
+    await page.getByRole("link", { name: "Vướng mắc dịch vụ công" }).click();
+    await page.getByLabel("Từ ngày").fill(early);
+    await page.getByRole("button", { name: "Xem" }).click();
+    await page.waitForURL(/gaps\?from=/);
+    const summary = page.locator("#report-gaps");
+    expect(await summary.textContent()).toContain("Thanh toán trực tuyến lỗi hoặc khó hiểu");
+    expect(await summary.textContent()).toContain("thanh toán lệ phí bị lỗi số [số giấy tờ]");
+    expect(await page.content()).not.toContain("001203004567");
+    await expect.poll(() => page.locator("#report-gap-trend canvas").evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+    await page.screenshot({ path: "test-results/screenshots/reports-gaps-1366.png", fullPage: true });
+
+    const item = page.locator(".label-item", { hasText: "thanh toán lệ phí bị lỗi" });
+    expect(await item.textContent()).toContain("Chưa xem xét");
+    await item.getByLabel("Vướng mắc").selectOption({ label: "Thủ tục chưa làm được trực tuyến hoặc chỉ một phần" });
+    await item.getByRole("button", { name: "Lưu nhãn" }).click();
+    await page.waitForURL(/done=saved/);
+    expect(await page.getByRole("status").textContent()).toContain("Đã lưu nhãn");
+    expect(await page.locator(".label-item", { hasText: "thanh toán lệ phí bị lỗi" }).textContent()).toContain("Đã sửa (gợi ý: Thanh toán trực tuyến lỗi hoặc khó hiểu)");
+    const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
+    const audit = db.prepare("SELECT action, after FROM AuditLog WHERE targetType = 'gap_label'").all() as { action: string; after: string }[];
+    db.close();
+    expect(audit.map((a) => a.action)).toEqual(["gap_label.corrected"]);
+    expect(audit[0]?.after).toContain("not-online");
+
+    const download = page.waitForEvent("download");
+    await page.locator("#report-gaps a.csv").click();
+    const csv = readFileSync((await (await download).path()) as string, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("Vướng mắc,Số câu hỏi");
+    expect(csv).not.toContain("001203004567");
+  });
+
+  it("shows the evidence for the national index, saying what it cannot tell", async () => {
+    const page = await signIn("phan.tich");
+    await page.goto(`${server.baseUrl}/admin/reports`);
+    await page.getByRole("link", { name: "Chỉ số phục vụ (QĐ 766)" }).click();
+    await page.waitForURL(/index-766/);
+    expect(await page.getByRole("heading", { name: "Số liệu của Trợ lý không cho biết" }).count()).toBe(1);
+    const groups = await page.locator("#report-index-groups").textContent();
+    expect(groups).toContain("Thanh toán trực tuyến lỗi hoặc khó hiểu");
+    expect(groups).toContain("Trợ lý không có bằng chứng cho nhóm này");
+    expect(await page.locator("#report-index-months tbody tr").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: "test-results/screenshots/reports-index-1366.png", fullPage: true });
+  });
+
+  it("downloads the quarterly report as Word and PDF, in Vietnamese", async () => {
+    const page = await signIn("phan.tich");
+    await page.goto(`${server.baseUrl}/admin/reports`);
+    await page.getByLabel("Quý", { exact: true }).selectOption(quarterOf(late));
+    const word = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Tải bản Word (.docx)" }).click();
+    const docx = await word;
+    expect(docx.suggestedFilename()).toMatch(/^bao-cao-quy-\d-\d{4}\.docx$/);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await docx.path()) as string)))["word/document.xml"] as Uint8Array).replace(/<[^>]+>/g, "");
+    expect(xml).toContain("NHỮNG VƯỚNG MẮC CHÍNH CỦA NGƯỜI DÂN");
+    expect(xml).toContain("Thanh toán trực tuyến lỗi hoặc khó hiểu");
+    expect(xml).not.toContain("001203004567");
+
+    const pdf = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Tải bản PDF" }).click();
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", (await (await pdf).path()) as string, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("ĐỀ XUẤT, KIẾN NGHỊ");
+    expect(text).toContain("Số câu hỏi người dân gửi");
+  });
+
+  it("fits the new pages on a phone screen", async () => {
+    const page = await signIn("phan.tich", 390);
+    for (const [name, url] of [["gaps", `/admin/reports/gaps?from=${early}&to=${today}`], ["index", "/admin/reports/index-766"]]) {
+      await page.goto(`${server.baseUrl}${url}`);
+      await page.screenshot({ path: `test-results/screenshots/reports-${name}-390.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/screenshots/reports-${name}-390-top.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${server.baseUrl}/admin/reports/gaps?from=${early}&to=${today}`);
+    await page.locator("#labels").screenshot({ path: "test-results/screenshots/reports-gaps-labels-390.png" });
+  });
+
   it("keeps an agent without the analyst role out", async () => {
     const page = await signIn("canbo.hotich");
     expect(await page.getByRole("link", { name: "Báo cáo" }).count()).toBe(0);
     const response = await page.goto(`${server.baseUrl}/admin/reports`);
     expect(response?.status()).toBe(403);
-    expect((await page.request.get(`${server.baseUrl}/admin/reports/volume.csv`)).status()).toBe(403);
+    for (const url of ["/admin/reports/volume.csv", "/admin/reports/gaps", "/admin/reports/index-766", "/admin/reports/quarterly.docx"]) expect((await page.request.get(`${server.baseUrl}${url}`)).status()).toBe(403);
   });
 });

@@ -13,9 +13,20 @@ CREATE TABLE "AnalyticsRolledDay" (
     "rolledAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+CREATE TABLE "AnalyticsMonthlyFact" (
+    "month" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "dim" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "n" INTEGER NOT NULL,
+
+    PRIMARY KEY ("month", "topic", "dim", "key")
+);
+
 CREATE TABLE "GapLabel" (
     "groupKey" TEXT NOT NULL PRIMARY KEY,
     "gap" TEXT NOT NULL,
+    "suggested" TEXT NOT NULL DEFAULT '',
     "label" TEXT NOT NULL,
     "confirmedBy" INTEGER,
     "confirmedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -24,3 +35,5 @@ CREATE TABLE "GapLabel" (
 CREATE INDEX "QueryLog_userKey_createdAt_idx" ON "QueryLog"("userKey", "createdAt");
 
 CREATE INDEX "AnalyticsDailyFact_dim_day_topic_key_n_idx" ON "AnalyticsDailyFact"("dim", "day", "topic", "key", "n");
+
+CREATE INDEX "AnalyticsMonthlyFact_dim_month_topic_key_n_idx" ON "AnalyticsMonthlyFact"("dim", "month", "topic", "key", "n");

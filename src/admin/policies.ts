@@ -10,6 +10,8 @@ export const mayManageUsers = (u: StaffPrincipal): boolean => has(u, "admin");
 export const mayManageTeams = (u: StaffPrincipal): boolean => has(u, "admin");
 export const mayViewAudit = (u: StaffPrincipal): boolean => has(u, "admin");
 export const mayUseInbox = (u: StaffPrincipal): boolean => has(u, "agent");
+/** Admins open the inbox too (to read and supervise, every team); agents see their teams'. */
+export const mayOpenInbox = (u: StaffPrincipal): boolean => mayUseInbox(u) || has(u, "admin");
 
 /** Transcripts are personal data: admins, and agents of the conversation's team. */
 export const maySeeHandoff = (u: StaffPrincipal, h: { teamId: number }): boolean => has(u, "admin") || (has(u, "agent") && inTeam(u, h.teamId));

@@ -39,14 +39,14 @@ export const procedureSchema = z
   })
   .strict();
 
-export const entrySchema = z
+const entryObject = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "chỉ gồm chữ thường không dấu, số và dấu gạch ngang"),
     topic: z.enum(TOPICS, { errorMap: () => ({ message: "chủ đề không có trong danh sách (src/knowledge/topics.ts)" }) }),
     kind: z.enum(["procedure", "guide", "faq"]),
     title: text.max(80, "tối đa 80 ký tự"),
     questions: z.array(text).min(8, "cần ít nhất 8 câu hỏi mẫu"),
-    keywords: z.array(text).min(1),
+    keywords: z.array(text).min(1, "cần ít nhất một từ khoá"),
     answer: text.refine((a) => [...a].length <= MAX_ANSWER_CHARS, `tối đa ${MAX_ANSWER_CHARS} ký tự`),
     procedure: procedureSchema.optional(),
     steps: z.array(text).optional(),
@@ -67,18 +67,30 @@ export const entrySchema = z
       .strict()
       .optional(),
   })
+  .strict();
+
+function checkEntry(entry: z.infer<typeof entryObject>, ctx: z.RefinementCtx): void {
+  if (entry.kind === "procedure" && !entry.procedure) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "thủ tục (kind: procedure) cần phần procedure" });
+  }
+  if (entry.expiring_fact && !entry.valid_until) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["valid_until"], message: "cần ngày hết hiệu lực khi có expiring_fact" });
+  }
+  if (entry.kind !== "procedure" && entry.procedure) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "chỉ kind: procedure mới có phần procedure" });
+  }
+}
+
+export const entrySchema = entryObject.superRefine(checkEntry);
+
+/**
+ * A proposed draft (from a cán bộ's reply): the same fields, but the example questions, keywords and
+ * sources may still be missing. It is kept as a draft and cannot be published until entrySchema accepts it.
+ */
+export const proposedEntrySchema = entryObject
+  .extend({ questions: z.array(text).min(1, "cần ít nhất 1 câu hỏi mẫu"), keywords: z.array(text), sources: z.array(sourceSchema) })
   .strict()
-  .superRefine((entry, ctx) => {
-    if (entry.kind === "procedure" && !entry.procedure) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "thủ tục (kind: procedure) cần phần procedure" });
-    }
-    if (entry.expiring_fact && !entry.valid_until) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["valid_until"], message: "cần ngày hết hiệu lực khi có expiring_fact" });
-    }
-    if (entry.kind !== "procedure" && entry.procedure) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["procedure"], message: "chỉ kind: procedure mới có phần procedure" });
-    }
-  });
+  .superRefine(checkEntry);
 
 export type KnowledgeEntry = z.infer<typeof entrySchema>;
 export type ProcedureDetails = z.infer<typeof procedureSchema>;

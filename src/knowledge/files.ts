@@ -18,17 +18,23 @@ export const exportDirs = (dir: string) => ({ knowledgeDir: dir, intentsDir: pat
 
 const yaml = (value: unknown) => stringify(value, { lineWidth: 110 });
 
-export async function writeKnowledgeFiles(dir: string, kb: KnowledgeBase): Promise<number> {
+/** Every file of the exchange format with its text: [path inside DIR, with "/", YAML]. */
+export function knowledgeFiles(kb: KnowledgeBase): [string, string][] {
   const files: [string, unknown][] = [
     // Parsing again puts the fields back in the schema's order (id, topic, kind, title …), as people write them.
-    ...kb.entries.map((e: KnowledgeEntry): [string, unknown] => [path.join("entries", e.topic, `${e.id}.yaml`), entrySchema.parse(e)]),
-    ...kb.intents.map((i: Intent): [string, unknown] => [path.join("intents", `${i.id}.yaml`), intentSchema.parse(i)]),
+    ...kb.entries.map((e: KnowledgeEntry): [string, unknown] => [`entries/${e.topic}/${e.id}.yaml`, entrySchema.parse(e)]),
+    ...kb.intents.map((i: Intent): [string, unknown] => [`intents/${i.id}.yaml`, intentSchema.parse(i)]),
     ["province.yaml", kb.province],
     ["synonyms.yaml", kb.synonymsRaw],
   ];
-  for (const [file, value] of files) {
+  return files.map(([file, value]) => [file, yaml(value)]);
+}
+
+export async function writeKnowledgeFiles(dir: string, kb: KnowledgeBase): Promise<number> {
+  const files = knowledgeFiles(kb);
+  for (const [file, text] of files) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), yaml(value), "utf8");
+    await writeFile(path.join(dir, file), text, "utf8");
   }
   return files.length;
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../staff/audit.js";
-import { kindOf, type KnowledgeItemContent } from "./content.js";
+import { kindOf, validateItem, type KnowledgeItemContent } from "./content.js";
 
 export interface StoredVersion {
   id: number;
@@ -45,10 +45,13 @@ export async function loadItem(db: DbOrTx, key: string): Promise<StoredItem | nu
   return (await loadItems(db, { key }))[0] ?? null;
 }
 
-/** The published base, or with `drafts` each draft in place of its published version. */
+/**
+ * The published base, or with `drafts` each draft in place of its published version. A draft that is not
+ * complete yet (a proposal from a cán bộ's reply still missing example questions or sources) is left out.
+ */
 export function contentsOf(items: StoredItem[], drafts = false): KnowledgeItemContent[] {
   return items.flatMap((i) => {
-    const v = (drafts ? i.draft : null) ?? i.published;
+    const v = (drafts && i.draft && isComplete(i.draft) ? i.draft : null) ?? i.published;
     return v ? [{ key: i.key, kind: kindOf(i.key), content: v.content }] : [];
   });
 }
@@ -56,3 +59,5 @@ export function contentsOf(items: StoredItem[], drafts = false): KnowledgeItemCo
 export async function versionsOf(db: DbOrTx, key: string): Promise<StoredVersion[]> {
   return (await db.knowledgeVersion.findMany({ where: { key }, orderBy: { id: "desc" } })).map(parseVersion);
 }
+
+export const isComplete = (v: StoredVersion): boolean => validateItem(kindOf(v.key), v.content).ok;

@@ -39,24 +39,3 @@ export async function decideGroup(db: DbOrTx, editor: Editor, key: string, statu
   await db.unansweredDecision.upsert({ where: { key }, create: { key, ...data }, update: data });
   await recordAudit(db, { actor: editor.actor, actorLabel: editor.name, action: `knowledge.unanswered.${action}`, targetType: "question_group", targetId: key, after: { status, entryKey } });
 }
-
-export interface Proposal {
-  handoffId: number;
-  closedAt: Date | null;
-  question: string;
-  staffReply: string;
-}
-
-/** Conversations a cán bộ closed as "worth an entry": the citizen's question and the cán bộ's reply, redacted. */
-export async function worthEntryProposals(db: Database): Promise<Proposal[]> {
-  const decided = new Set((await db.unansweredDecision.findMany({ where: { key: { startsWith: "handoff:" } }, select: { key: true } })).map((d) => d.key));
-  const handoffs = await db.handoff.findMany({ where: { worthEntry: true }, orderBy: { id: "desc" }, take: 50 });
-  const open = handoffs.filter((h) => !decided.has(`handoff:${h.id}`));
-  const lines = await db.transcriptMessage.findMany({ where: { handoffId: { in: open.map((h) => h.id) }, author: { in: ["citizen", "staff"] } }, orderBy: { id: "asc" } });
-  return open.map((h) => {
-    const mine = lines.filter((l) => l.handoffId === h.id);
-    const question = mine.find((l) => l.author === "citizen")?.text ?? (h.topic ? `(chủ đề ${h.topic})` : "");
-    const staffReply = mine.filter((l) => l.author === "staff").at(-1)?.text ?? "";
-    return { handoffId: h.id, closedAt: h.closedAt, question: redactPersonalData(question), staffReply: redactPersonalData(staffReply) };
-  });
-}

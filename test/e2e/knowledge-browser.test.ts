@@ -1,7 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, createStaff, launchBrowser, signIn as fillSignIn } from "./admin-helpers.js";
+import { parse, stringify } from "yaml";
+import { openDatabase } from "../../src/storage/database.js";
 import { newUserId, startFakeZalo, startServer, waitFor, type RunningServer } from "./harness.js";
 
 /** Staff curate the knowledge in a browser; the simulated citizen gets what they publish, with no restart. */
@@ -137,5 +142,67 @@ describe.skipIf(!available)("curating the knowledge in a browser", () => {
     await second.goto(`${server.baseUrl}/admin/knowledge/console?q=${encodeURIComponent("lam giay khai sinh o dau")}`);
     await expect.poll(() => second.locator(".two section").count()).toBe(2);
     await shot(second, "knowledge-console");
+  });
+
+  it("exports a .zip and imports an edited one as drafts; an invalid one is refused beside the upload field", async () => {
+    const editor = await signIn("bien.tap");
+    await editor.goto(`${server.baseUrl}/admin/knowledge`);
+    const [download] = await Promise.all([editor.waitForEvent("download"), editor.getByRole("link", { name: "Bản đang xuất bản" }).click()]);
+    const files = unzipSync(readFileSync((await download.path())!));
+    const FILE = "entries/ho-chieu/ho-chieu-cap.yaml";
+    expect(Object.keys(files)).toContain(FILE);
+    const edit = (change: Record<string, unknown>) => strToU8(stringify({ ...(parse(strFromU8(files[FILE]!)) as object), ...change }));
+    const dir = mkdtempSync(path.join(tmpdir(), "kb-zip-"));
+    writeFileSync(path.join(dir, "sai.zip"), zipSync({ ...files, [FILE]: edit({ questions: ["một câu"] }) }));
+    writeFileSync(path.join(dir, "dung.zip"), zipSync({ ...files, [FILE]: edit({ answer: "Hộ chiếu: bản nhập từ tệp zip." }) }));
+
+    await editor.locator("#import-file").setInputFiles(path.join(dir, "sai.zip"));
+    await editor.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+    await expect.poll(() => editor.locator("#import-file-error").textContent()).toContain(`${FILE}: questions: cần ít nhất 8 câu hỏi mẫu`);
+    expect(await editor.locator("#import-file").getAttribute("aria-invalid")).toBe("true");
+    await editor.locator("#exchange-title").scrollIntoViewIfNeeded();
+    await shot(editor, "knowledge-import-error");
+
+    await editor.locator("#import-file").setInputFiles(path.join(dir, "dung.zip"));
+    await editor.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+    await editor.waitForURL(/imported=1/);
+    expect(await editor.locator(".notice").textContent()).toContain("Đã nhập: 1 bản nháp");
+    await editor.goto(`${server.baseUrl}/admin/knowledge/i/entry%3Aho-chieu-cap`);
+    expect(await editor.locator("#answer").inputValue()).toBe("Hộ chiếu: bản nhập từ tệp zip.");
+  });
+
+  it("a cán bộ's reply marked worth an entry becomes a proposed draft, redacted, that cannot be published unfinished", async () => {
+    const db = await openDatabase(server.databaseUrl);
+    try {
+      const team = (await db.team.findFirst()) ?? (await db.team.create({ data: { slug: "thu-nghiem", name: "Thử nghiệm" } }));
+      const h = await db.handoff.create({ data: { userId: "u-proposal", status: "closed", reason: "ask_human", topic: "ho-chieu", teamId: team.id, closedAt: new Date(), worthEntry: true } });
+      await db.transcriptMessage.createMany({
+        data: [
+          { userId: "u-proposal", handoffId: h.id, author: "citizen", text: "hộ chiếu bị mất ở nước ngoài thì làm lại ở đâu, sđt tôi 0912345678" },
+          { userId: "u-proposal", handoffId: h.id, author: "staff", staffId: 1, text: "Anh/chị liên hệ cơ quan đại diện Việt Nam ở nước sở tại để được cấp lại hộ chiếu." },
+        ],
+      });
+    } finally {
+      await db.$disconnect();
+    }
+    const editor = await signIn("bien.tap");
+    await editor.goto(`${server.baseUrl}/admin/knowledge/unanswered`);
+    const card = editor.locator(".proposal", { hasText: "hộ chiếu bị mất ở nước ngoài" });
+    expect(await card.textContent()).toContain("[số điện thoại]");
+    expect(await card.textContent()).not.toContain("0912345678");
+    await card.getByLabel("Tiêu đề mục").fill("Làm lại hộ chiếu bị mất ở nước ngoài");
+    await editor.locator("#proposals").scrollIntoViewIfNeeded();
+    await shot(editor, "knowledge-proposal");
+    await card.getByRole("button", { name: "Tạo bản nháp từ cuộc trò chuyện" }).click();
+    await editor.waitForURL(/entry%3Aho-chieu-bi-mat/);
+    expect(await editor.locator(".notice").textContent()).toContain("Đã tạo bản nháp từ cuộc trò chuyện");
+    expect(await editor.locator("#title").inputValue()).toBe("Làm lại hộ chiếu bị mất ở nước ngoài");
+    expect(await editor.locator("#questions").inputValue()).toContain("[số điện thoại]");
+    expect(await editor.locator("#answer").inputValue()).toContain("cơ quan đại diện Việt Nam");
+    expect(await editor.locator("#needs_review").inputValue()).toMatch(/câu trả lời của cán bộ/);
+    expect(await editor.locator("#questions-error").textContent()).toContain("cần ít nhất 8 câu hỏi mẫu");
+    await shot(editor, "knowledge-proposal-draft");
+    await editor.locator(".publish button[type='submit']").first().click();
+    await expect.poll(() => editor.locator(".publish .alert[role='alert']").textContent()).toContain("chưa đủ để xuất bản");
   });
 });

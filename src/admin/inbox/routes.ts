@@ -10,7 +10,7 @@ import type { StaffPrincipal } from "../../staff/principal.js";
 import type { Database } from "../../storage/database.js";
 import { idParam, text } from "../form.js";
 import type { AdminKit } from "../kit.js";
-import { mayReplyHandoff, maySeeHandoff, mayUseInbox } from "../policies.js";
+import { mayOpenInbox, mayReplyHandoff, maySeeHandoff, mayUseInbox } from "../policies.js";
 import type { AdminMount } from "../router.js";
 import { assetUrl } from "../views.js";
 import { liveEvents } from "./live.js";
@@ -24,7 +24,6 @@ export interface InboxDeps {
 
 const topicLabel = (topic: string | null): string => (topic ? ((TOPIC_LABELS as Record<string, string>)[topic] ?? topic) : "thủ tục hành chính");
 
-const mayOpenInbox = (u: StaffPrincipal): boolean => mayUseInbox(u) || u.roles.includes("admin");
 
 /** The handoff inbox: queues by team, the conversation, and the cán bộ's actions. */
 export function inboxRoutes(deps: InboxDeps): AdminMount {

@@ -1,11 +1,11 @@
 import type { Request, Response, Router } from "express";
 import { parse as parseYaml } from "yaml";
-import { kindOf, type FieldProblem } from "../../knowledge/content.js";
+import { kindOf, validateItem, type FieldProblem } from "../../knowledge/content.js";
 import { asYaml, changedOnly, diffContents } from "../../knowledge/diff.js";
 import type { KnowledgeEntry } from "../../knowledge/entry-schema.js";
 import { previewEntry } from "../../knowledge/preview.js";
 import { PublishRefusal } from "../../knowledge/publishing.js";
-import { loadItem, versionsOf } from "../../knowledge/repository.js";
+import { isComplete, loadItem, versionsOf } from "../../knowledge/repository.js";
 import { readKnowledgeSettings } from "../../knowledge/settings.js";
 import { text } from "../form.js";
 import { entryToForm, fieldOf, formToEntry, MAIN_FIELDS, PROCEDURE_FIELDS } from "./entry-form.js";
@@ -35,19 +35,21 @@ export function itemRoutes(router: Router, s: KnowledgeScreens): void {
     const settings = await readKnowledgeSettings(db);
     const me = kit.principal(req);
     const kind = kindOf(key);
+    // A proposed draft (from a cán bộ's reply) may still miss questions or sources: say what, beside each field.
+    const incomplete = !shown.problems && item?.draft && !isComplete(item.draft) ? missingOf(kind, item.draft.content) : null;
     const errors: Record<string, string> = {};
-    for (const p of shown.problems ?? []) {
+    for (const p of shown.problems ?? incomplete ?? []) {
       const field = kind === "entry" ? fieldOf(p.field) : "content";
       const line = `${p.field === "(gốc)" || p.field === field ? "" : `${p.field}: `}${p.message}`;
       errors[field] = errors[field] ? `${errors[field]}; ${line}` : line;
     }
-    const preview = kind === "entry" && current ? previewEntry(current as KnowledgeEntry, knowledge.live.current().renderer, kit.now()) : [];
+    const preview = kind === "entry" && current && !incomplete ? previewEntry(current as KnowledgeEntry, knowledge.live.current().renderer, kit.now()) : [];
     const mustWait = settings.requireApproval && item?.draft?.authorId === me.id;
     kit.render(res, kind === "entry" ? "knowledge/entry" : "knowledge/item", {
       title: kind === "entry" ? ((current as KnowledgeEntry | undefined)?.title ?? "Mục mới") : (ITEM_TITLES[key] ?? `Câu trả lời hội thoại: ${key.slice(7)}`),
       key, item, versions, preview, errors, mustWait, settings, notice: shown.notice ?? noticeOf(req), refusal: shown.refusal,
       form: shown.form ?? entryToForm(current ?? {}), yaml: shown.yaml ?? asYaml(current), mainFields: MAIN_FIELDS, procedureFields: PROCEDURE_FIELDS,
-      isNew: !item, styles: s.styles,
+      isNew: !item, incomplete: incomplete !== null, styles: s.styles,
     }, status);
   };
   const url = (key: string, suffix = "") => `/admin/knowledge/i/${encodeURIComponent(key)}${suffix}`;
@@ -120,8 +122,14 @@ function formValues(body: Record<string, unknown>): Record<string, string | stri
   return Object.fromEntries(Object.entries(body).filter(([k]) => k !== "_csrf").map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
 }
 
+function missingOf(kind: ReturnType<typeof kindOf>, content: unknown): FieldProblem[] {
+  const checked = validateItem(kind, content);
+  return checked.ok ? [] : checked.problems;
+}
+
 function noticeOf(req: Request): string | undefined {
   const q = req.query;
+  if (q.proposed) return "Đã tạo bản nháp từ cuộc trò chuyện của cán bộ. Kiểm tra tiêu đề, chủ đề và từng thông tin với văn bản chính thức, bổ sung nguồn, câu hỏi mẫu và từ khoá, rồi lưu và xuất bản.";
   if (q.saved) return "Đã lưu bản nháp. Người dân vẫn nhận câu trả lời cũ cho đến khi bản nháp được xuất bản.";
   if (q.published) return `Đã xuất bản: Trợ lý dùng nội dung mới ngay từ tin nhắn tiếp theo (mất ${Number(q.published)} ms).`;
   if (q.discarded) return "Đã bỏ bản nháp.";

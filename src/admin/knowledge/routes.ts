@@ -14,6 +14,7 @@ import { mayEditKnowledge, mayManageKnowledgeSettings } from "../policies.js";
 import type { AdminMount } from "../router.js";
 import { assetUrl } from "../views.js";
 import { consoleRoutes } from "./console-routes.js";
+import { exchangeRoutes } from "./exchange-routes.js";
 import { itemRoutes } from "./item-routes.js";
 import { unansweredRoutes } from "./unanswered-routes.js";
 import { upstreamRoutes } from "./upstream-routes.js";
@@ -28,6 +29,7 @@ export interface KnowledgeScreens extends KnowledgeRouteDeps {
   kit: AdminKit;
   editor(req: Request): Editor;
   styles: string[];
+  scripts: string[];
 }
 
 /** The knowledge editor under /admin/knowledge: entries, province facts, intents, synonyms, publication. */
@@ -38,7 +40,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps): AdminMount {
       const me = kit.principal(req);
       return { actor: { id: me.id, username: me.username }, name: me.displayName };
     };
-    const screens: KnowledgeScreens = { ...deps, kit, editor, styles: [assetUrl("knowledge.css")] };
+    const screens: KnowledgeScreens = { ...deps, kit, editor, styles: [assetUrl("knowledge.css")], scripts: [assetUrl("knowledge.js")] };
     router.use("/knowledge", kit.allow(mayEditKnowledge));
     router.get("/knowledge", async (req, res) => {
       const filter = { q: String(req.query.q ?? ""), topic: String(req.query.topic ?? ""), only: String(req.query.only ?? ""), staleDays: Number(req.query.days) || 180 };
@@ -47,7 +49,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps): AdminMount {
       const upstream = items.filter((i) => i.pendingUpstream !== null).length;
       const settings = await readKnowledgeSettings(deps.db);
       const topics = TOPICS.map((t) => [t, TOPIC_LABELS[t] ?? t]);
-      kit.render(res, "knowledge/list", { title: "Tri thức", rows, filter, topics, upstream, settings, styles: screens.styles, canSet: mayManageKnowledgeSettings(kit.principal(req)) });
+      kit.render(res, "knowledge/list", { title: "Tri thức", rows, filter, topics, upstream, settings, styles: screens.styles, scripts: screens.scripts, notice: noticeOf(req.query), canSet: mayManageKnowledgeSettings(kit.principal(req)) });
     });
     router.post("/knowledge/settings", kit.allow(mayManageKnowledgeSettings), async (req, res) => {
       const before = await readKnowledgeSettings(deps.db);
@@ -56,9 +58,16 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps): AdminMount {
       await kit.audit(req, { action: "knowledge.settings", targetType: "setting", targetId: "knowledge", before, after });
       res.redirect(303, "/admin/knowledge?saved=1");
     });
+    exchangeRoutes(router, screens);
     consoleRoutes(router, screens);
     upstreamRoutes(router, screens);
     unansweredRoutes(router, screens);
     itemRoutes(router, screens);
   };
+}
+
+function noticeOf(query: Request["query"]): string | undefined {
+  if (query.saved) return "Đã lưu cài đặt.";
+  if (query.imported !== undefined) return `Đã nhập: ${Number(query.imported)} bản nháp mới, chờ xuất bản (mục không đổi được bỏ qua).`;
+  return undefined;
 }

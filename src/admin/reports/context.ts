@@ -1,5 +1,7 @@
-import type { Response } from "express";
+import type { Request, Response, Router } from "express";
+import { toCsv } from "../../analytics/csv.js";
 import type { ReportFilter } from "../../analytics/filter.js";
+import type { ReportTable } from "../../analytics/report-table.js";
 import { questionTokens } from "../../analytics/question-tokens.js";
 import type { OfficeCalendar } from "../../handoff/office-hours.js";
 import type { KnowledgeEntry } from "../../knowledge/entry-schema.js";
@@ -7,6 +9,7 @@ import { TOPIC_LABELS } from "../../knowledge/topic-labels.js";
 import { TOPICS } from "../../knowledge/topics.js";
 import { parseSynonyms } from "../../matching/index.js";
 import type { AdminKit } from "../kit.js";
+import { mayViewReports } from "../policies.js";
 import { assetUrl } from "../views.js";
 
 export interface ReportsDeps {
@@ -47,6 +50,16 @@ export function sendCsv(res: Response, filename: string, body: string): void {
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
   res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
   res.send(body);
+}
+
+/** `GET <path>/:table.csv`: one table of a report page, with the page's filter, as CSV. */
+export function csvRoute(router: Router, kit: AdminKit, path: string, load: (req: Request) => Promise<{ filter: ReportFilter; tables: ReportTable[] }>): void {
+  router.get(`${path}/:table.csv`, kit.allow(mayViewReports), async (req, res) => {
+    const data = await load(req);
+    const table = data.tables.find((t) => t.id === req.params.table);
+    if (!table) return kit.renderError(res, 404);
+    sendCsv(res, `${table.id}-${data.filter.from}-${data.filter.to}.csv`, toCsv(table));
+  });
 }
 
 /** The filter as a query string, for the CSV links. */

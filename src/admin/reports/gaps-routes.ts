@@ -1,5 +1,4 @@
 import type { Request, Router } from "express";
-import { toCsv } from "../../analytics/csv.js";
 import { groupsToReview, labelGroups, NOT_A_GAP, type LabelledGroup } from "../../analytics/gap-groups.js";
 import { savedLabels, saveLabel } from "../../analytics/gap-store.js";
 import { gapGroupsTable, gapName, gapSummaryTable, gapTrendTable, groupStatus } from "../../analytics/gap-tables.js";
@@ -11,7 +10,7 @@ import { periodLabel } from "../../analytics/report-table.js";
 import { addDays } from "../../analytics/vn-time.js";
 import { text } from "../form.js";
 import { mayViewReports } from "../policies.js";
-import { daysIn, queryString, sendCsv, type ReportsContext } from "./context.js";
+import { csvRoute, daysIn, queryString, type ReportsContext } from "./context.js";
 
 /** Groups of questions listed for labelling, at most. */
 const REVIEW_LIMIT = 40;
@@ -57,12 +56,7 @@ export function gapsRoutes(router: Router, ctx: ReportsContext): void {
     });
   });
 
-  router.get("/reports/gaps/:table.csv", kit.allow(mayViewReports), async (req, res) => {
-    const data = await load(req);
-    const table = data.tables.find((t) => t.id === req.params.table);
-    if (!table) return kit.renderError(res, 404);
-    sendCsv(res, `${table.id}-${data.filter.from}-${data.filter.to}.csv`, toCsv(table));
-  });
+  csvRoute(router, kit, "/reports/gaps", load);
 
   router.post("/reports/gaps/label", kit.allow(mayViewReports), async (req, res) => {
     const groupKey = text(req.body, "groupKey").slice(0, 500);

@@ -1,12 +1,11 @@
 import type { Request, Router } from "express";
-import { toCsv } from "../../analytics/csv.js";
 import { INDEX_DIMS, indexGroupsTable, indexTrendTable, placesTable } from "../../analytics/index-tables.js";
 import { loadFacts } from "../../analytics/report-data.js";
 import { resolveFilter } from "../../analytics/report-inputs.js";
 import { periodLabel } from "../../analytics/report-table.js";
 import { monthStartBefore, vnDay } from "../../analytics/vn-time.js";
 import { mayViewReports } from "../policies.js";
-import { queryString, sendCsv, type ReportsContext } from "./context.js";
+import { csvRoute, queryString, type ReportsContext } from "./context.js";
 
 /** The national index page (QĐ 766/QĐ-TTg): the assistant's evidence by index group, month, quarter and commune. */
 export function indexRoutes(router: Router, ctx: ReportsContext): void {
@@ -35,10 +34,5 @@ export function indexRoutes(router: Router, ctx: ReportsContext): void {
     });
   });
 
-  router.get("/reports/index-766/:table.csv", kit.allow(mayViewReports), async (req, res) => {
-    const data = await load(req);
-    const table = data.tables.find((t) => t.id === req.params.table);
-    if (!table) return kit.renderError(res, 404);
-    sendCsv(res, `${table.id}-${data.filter.from}-${data.filter.to}.csv`, toCsv(table));
-  });
+  csvRoute(router, kit, "/reports/index-766", load);
 }

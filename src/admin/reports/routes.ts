@@ -1,5 +1,4 @@
 import { Router, type Request } from "express";
-import { toCsv } from "../../analytics/csv.js";
 import type { ReportFilter } from "../../analytics/filter.js";
 import { loadFacts, loadHandoffs } from "../../analytics/report-data.js";
 import { questionGroups, resolveFilter } from "../../analytics/report-inputs.js";
@@ -10,13 +9,12 @@ import type { Topic } from "../../knowledge/topics.js";
 import type { AdminKit } from "../kit.js";
 import { mayViewReports } from "../policies.js";
 import type { AdminMount } from "../router.js";
-import { queryString, reportsContext, sendCsv, type ReportsDeps } from "./context.js";
+import { csvRoute, queryString, reportsContext, type ReportsDeps } from "./context.js";
 import { gapsRoutes } from "./gaps-routes.js";
 import { indexRoutes } from "./index-routes.js";
 import { quarterChoices, quarterlyRoutes } from "./quarterly-routes.js";
 
 export type { ReportsDeps } from "./context.js";
-export { queryString, sendCsv } from "./context.js";
 
 const PERIODS = ["day", "week", "month"] as const;
 type Period = (typeof PERIODS)[number];
@@ -47,11 +45,6 @@ export function reportsRoutes(deps: ReportsDeps): AdminMount {
     indexRoutes(router, ctx);
     quarterlyRoutes(router, ctx);
 
-    router.get("/reports/:table.csv", kit.allow(mayViewReports), async (req, res) => {
-      const data = await tables(req);
-      const table = data.tables.find((t) => t.id === req.params.table);
-      if (!table) return kit.renderError(res, 404);
-      sendCsv(res, `${table.id}-${data.filter.from}-${data.filter.to}.csv`, toCsv(table));
-    });
+    csvRoute(router, kit, "/reports", tables);
   };
 }

@@ -1,18 +1,13 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { tempKnowledge } from "../helpers/knowledge.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
 import { entryKey } from "../../src/knowledge/content.js";
 import { MAX_ANSWER_CHARS } from "../../src/knowledge/entry-schema.js";
-import { createKnowledge, type KnowledgeModule } from "../../src/knowledge/module.js";
+import { type KnowledgeModule } from "../../src/knowledge/module.js";
 import { handoffProposal, handoffProposals, proposalEntry } from "../../src/knowledge/proposal.js";
 import { PublishRefusal } from "../../src/knowledge/publishing.js";
 import { contentsOf, loadItem, loadItems } from "../../src/knowledge/repository.js";
-import { createLogger } from "../../src/logger.js";
-import { openDatabase, type Database } from "../../src/storage/database.js";
+import { type Database } from "../../src/storage/database.js";
 
-const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "kb-prop-")), "app.db")}` });
 const editor = { actor: { id: 1, username: "bien.tap" }, name: "Biên tập" };
 let db: Database;
 let k: KnowledgeModule;
@@ -22,8 +17,7 @@ const QUESTION = "con tôi đi học xa có được đóng bảo hiểm y tế 
 const REPLY = `Chào anh/chị, cháu được tham gia BHYT học sinh sinh viên tại trường, gọi tôi số 0987654321 nếu cần. ${"Thông tin thêm. ".repeat(60)}`;
 
 beforeAll(async () => {
-  db = await openDatabase(config.databaseUrl);
-  k = await createKnowledge({ db, config, logger: createLogger({ level: "silent", pretty: false }) });
+  ({ db, k } = await tempKnowledge());
   const team = await db.team.create({ data: { slug: "bhyt", name: "Bảo hiểm" } });
   const at = new Date("2026-12-01T02:00:00Z");
   const h = await db.handoff.create({ data: { userId: "u-1", status: "closed", reason: "ask_human", topic: "bhyt", teamId: team.id, createdAt: at, closedAt: new Date("2026-12-01T03:00:00Z"), worthEntry: true } });

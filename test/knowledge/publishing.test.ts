@@ -1,27 +1,21 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { tempKnowledge } from "../helpers/knowledge.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
 import { Assistant } from "../../src/conversation/assistant.js";
 import { entryKey } from "../../src/knowledge/content.js";
 import type { KnowledgeEntry } from "../../src/knowledge/entry-schema.js";
-import { createKnowledge, type KnowledgeModule } from "../../src/knowledge/module.js";
+import { type KnowledgeModule } from "../../src/knowledge/module.js";
 import { PublishRefusal } from "../../src/knowledge/publishing.js";
 import { loadItem } from "../../src/knowledge/repository.js";
 import { writeKnowledgeSettings } from "../../src/knowledge/settings.js";
-import { createLogger } from "../../src/logger.js";
-import { openDatabase, type Database } from "../../src/storage/database.js";
+import { type Database } from "../../src/storage/database.js";
 
-const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "kb-pub-")), "app.db")}` });
 const alice = { actor: { id: 1, username: "alice" }, name: "Alice" };
 const bob = { actor: { id: 2, username: "bob" }, name: "Bob" };
 let db: Database;
 let k: KnowledgeModule;
 
 beforeAll(async () => {
-  db = await openDatabase(config.databaseUrl);
-  k = await createKnowledge({ db, config, logger: createLogger({ level: "silent", pretty: false }) });
+  ({ db, k } = await tempKnowledge());
 });
 afterAll(() => db.$disconnect());
 

@@ -1,28 +1,24 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { Config } from "../../src/config.js";
+import { tempKnowledge } from "../helpers/knowledge.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { loadConfig } from "../../src/config.js";
 import { baseOf, canonical, entryKey } from "../../src/knowledge/content.js";
 import { knowledgeFiles } from "../../src/knowledge/files.js";
 import { loadKnowledgeBase } from "../../src/knowledge/loader.js";
-import { createKnowledge, type KnowledgeModule } from "../../src/knowledge/module.js";
+import { type KnowledgeModule } from "../../src/knowledge/module.js";
 import { contentsOf, loadItem, loadItems } from "../../src/knowledge/repository.js";
 import { importKnowledgeZip, knowledgeZip } from "../../src/knowledge/zip.js";
-import { createLogger } from "../../src/logger.js";
-import { openDatabase, type Database } from "../../src/storage/database.js";
+import { type Database } from "../../src/storage/database.js";
 
-const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "kb-zip-")), "app.db")}` });
 const editor = { actor: { id: 1, username: "bien.tap" }, name: "Biên tập" };
 const FILE = "entries/khai-sinh/khai-sinh-dang-ky.yaml";
 let db: Database;
 let k: KnowledgeModule;
+let config: Config;
 
 beforeAll(async () => {
-  db = await openDatabase(config.databaseUrl);
-  k = await createKnowledge({ db, config, logger: createLogger({ level: "silent", pretty: false }) });
+  ({ db, k, config } = await tempKnowledge());
 });
 afterAll(() => db.$disconnect());
 

@@ -7,8 +7,6 @@ import { teamForTopic } from "./routing.js";
 import { transition, type HandoffEffect, type HandoffReason, type HandoffSnapshot } from "./state-machine.js";
 import { acknowledgement, closingMessage, outOfHoursNotice } from "./texts.js";
 
-const STAFF_ACTIVE_MS = 60 * 60 * 1000;
-
 /** What a handoff step asks the pipeline to do, inside its transaction and after it commits. */
 export interface HandoffOutcome {
   messages: OutgoingMessage[];
@@ -54,10 +52,7 @@ export class HandoffService {
       data: { ...snapshotColumns(step.snapshot as HandoffSnapshot), lastCitizenAt: new Date(now), unread: { increment: 1 } },
       include: { team: true },
     });
-    // A cán bộ who is answering right now (from OA Manager, or within the hour) needs no "out of hours" from us.
-    const staffActive = row.viaOaManager || (row.lastStaffReplyAt !== null && now - row.lastStaffReplyAt.getTime() < STAFF_ACTIVE_MS);
-    const effects = staffActive ? step.effects.filter((e) => e.type !== "out_of_hours_notice") : step.effects;
-    const outcome = await this.apply(tx, updated, effects, null);
+    const outcome = await this.apply(tx, updated, step.effects, null);
     outcome.live.push({ type: "handoff", handoffId: row.id, teamId: row.teamId, change: "message" });
     return outcome;
   }

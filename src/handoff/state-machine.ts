@@ -88,9 +88,13 @@ function open(s: HandoffSnapshot | null, reason: HandoffReason, teamSlug: string
   return { snapshot, effects };
 }
 
+/** A cán bộ answering right now (from OA Manager, or within this long) needs no "out of hours" from us. */
+export const STAFF_ACTIVE_MS = 60 * 60 * 1000;
+
 function citizenMessage(s: OpenSnapshot, now: number, cal: OfficeCalendar): Transition {
   const today = localDay(now);
-  if (isOfficeOpen(cal, now) || s.outOfHoursNoticeDay === today) return { snapshot: s, effects: [] };
+  const staffActive = s.viaOaManager || (s.lastStaffReplyAt !== null && now - s.lastStaffReplyAt < STAFF_ACTIVE_MS);
+  if (staffActive || isOfficeOpen(cal, now) || s.outOfHoursNoticeDay === today) return { snapshot: s, effects: [] };
   return { snapshot: { ...s, outOfHoursNoticeDay: today }, effects: [{ type: "out_of_hours_notice", nextOpening: nextOpening(cal, now) }] };
 }
 

@@ -107,6 +107,12 @@ describe("citizen messages while handed over", () => {
       { type: "out_of_hours_notice", nextOpening: vn("2026-03-10T13:30") },
     ]);
   });
+
+  it("says nothing out of hours while a cán bộ is writing (OA Manager, or a reply within the hour)", () => {
+    const replied = { ...claimed(), lastStaffReplyAt: vn("2026-03-10T11:40") };
+    expect(transition(replied, { type: "citizen_message" }, vn("2026-03-10T12:00"), cal).effects).toEqual([]);
+    expect(transition({ ...claimed(), viaOaManager: true }, { type: "citizen_message" }, vn("2026-03-10T12:00"), cal).effects).toEqual([]);
+  });
 });
 
 describe("assignment and staff replies", () => {

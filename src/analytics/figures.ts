@@ -1,6 +1,6 @@
 import { sumBy } from "./filter.js";
 import { percentile } from "./latency.js";
-import type { DailyFact } from "./rollup.js";
+import { TOPIC_BAND, type DailyFact } from "./rollup.js";
 import { monthOf, quarterOf, weekdayOf, weekOf } from "./vn-time.js";
 
 /** The figures of the reports page, each a pure function of the daily facts already inside the filter (see inFilter). */
@@ -70,16 +70,37 @@ export interface TopicRow extends Shares {
   topic: string;
 }
 
+/** Questions per topic, from the band counts per topic (TOPIC_BAND, see loadFacts). */
 export function byTopic(facts: DailyFact[]): TopicRow[] {
   const rows = new Map<string, TopicRow>();
   for (const f of facts) {
-    if (f.dim !== "band" || !(QUESTION_BANDS as readonly string[]).includes(f.key)) continue;
+    if (f.dim !== TOPIC_BAND || !(QUESTION_BANDS as readonly string[]).includes(f.key)) continue;
     const row = rows.get(f.topic) ?? { topic: f.topic, questions: 0, answer: 0, suggest: 0, fallback: 0 };
     row[f.key as (typeof QUESTION_BANDS)[number]] += f.n;
     row.questions += f.n;
     rows.set(f.topic, row);
   }
   return [...rows.values()].sort((a, b) => b.questions - a.questions);
+}
+
+export interface EntryRating {
+  entry: string;
+  up: number;
+  down: number;
+}
+
+/** Citizens' 👍 and 👎 on each entry's answers, most 👎 first (what staff should look at). */
+export function entryRatings(facts: DailyFact[]): EntryRating[] {
+  const rows = new Map<string, EntryRating>();
+  for (const [key, n] of sumBy(facts, (f) => (f.dim === "rating" ? f.key : null))) {
+    const cut = key.lastIndexOf("|");
+    const entry = key.slice(0, cut);
+    const row = rows.get(entry) ?? { entry, up: 0, down: 0 };
+    if (key.slice(cut + 1) === "up") row.up += n;
+    else row.down += n;
+    rows.set(entry, row);
+  }
+  return [...rows.values()].sort((a, b) => b.down - a.down || b.up - a.up || a.entry.localeCompare(b.entry));
 }
 
 /** Suggestions offered and how many times the citizen picked one. */

@@ -1,4 +1,4 @@
-import { wordingKey, type GroupableQuery, type QuestionGroup } from "./question-groups.js";
+import type { QuestionGroup } from "./question-groups.js";
 import { redactPersonalData } from "./redact.js";
 
 /** A group, or a wording, is shown or exported only when at least this many distinct citizens wrote it. */
@@ -9,22 +9,15 @@ export const MIN_CITIZENS = 3;
  * wordings that as many citizens typed (so no one's own sentence is shown), re-redacted (the key too). A group with
  * no such wording is left out; its label is its most common shareable wording.
  */
-export function shareableGroups(groups: QuestionGroup[], rows: GroupableQuery[], min = MIN_CITIZENS): QuestionGroup[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
+export function shareableGroups(groups: QuestionGroup[], min = MIN_CITIZENS): QuestionGroup[] {
   const out: QuestionGroup[] = [];
   for (const g of groups) {
     if (g.citizens < min) continue;
-    const authors = new Map<string, Set<string>>();
-    for (const id of g.queryIds) {
-      const row = byId.get(id);
-      if (!row) continue;
-      const norm = wordingKey(row.text);
-      authors.set(norm, (authors.get(norm) ?? new Set()).add(row.userKey));
-    }
-    const examples = g.examples.filter((e) => (authors.get(wordingKey(e))?.size ?? 0) >= min).map(redactPersonalData);
-    if (examples.length === 0) continue;
+    const kept = g.examples.map((e, i) => ({ e, n: g.exampleCitizens[i] ?? 0 })).filter((x) => x.n >= min);
+    if (kept.length === 0) continue;
+    const examples = kept.map((x) => redactPersonalData(x.e));
     // The key is made of the wording's words: redacted too, since it is sent to the page (gap labels).
-    out.push({ ...g, key: redactPersonalData(g.key), label: examples[0] as string, examples });
+    out.push({ ...g, key: redactPersonalData(g.key), label: examples[0] as string, examples, exampleCitizens: kept.map((x) => x.n) });
   }
   return out;
 }

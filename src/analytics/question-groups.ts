@@ -17,6 +17,8 @@ export interface QuestionGroup {
   citizens: number;
   /** The most common wordings, most common first. */
   examples: string[];
+  /** For each example, the distinct citizens who typed that wording (the privacy rule reads it). */
+  exampleCitizens: number[];
   firstSeen: Date;
   lastSeen: Date;
   queryIds: number[];
@@ -75,8 +77,10 @@ export function wordingKey(text: string): string {
 /** Rows with the same wording key are one wording, shown with diacritics when someone typed them. */
 function wordings(rows: GroupableQuery[], tokens: (text: string) => string[]): Wording[] {
   const byText = new Map<string, Wording>();
+  const keyOf = new Map<string, string>();
   for (const row of rows) {
-    const key = wordingKey(row.text);
+    let key = keyOf.get(row.text);
+    if (key === undefined) keyOf.set(row.text, (key = wordingKey(row.text)));
     if (key === "") continue;
     let w = byText.get(key);
     if (!w) {
@@ -120,6 +124,7 @@ function finish(d: Draft, maxExamples: number): QuestionGroup {
     count: rows.length,
     citizens: new Set(rows.map((r) => r.userKey)).size,
     examples: d.wordings.slice(0, maxExamples).map((w) => w.text),
+    exampleCitizens: d.wordings.slice(0, maxExamples).map((w) => new Set(w.rows.map((r) => r.userKey)).size),
     firstSeen: new Date(first),
     lastSeen: new Date(last),
     queryIds: rows.map((r) => r.id).sort((a, b) => a - b),

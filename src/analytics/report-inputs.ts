@@ -43,7 +43,7 @@ export async function recentQuestions(db: Database, filter: ReportFilter): Promi
 
 /** The shareable groups of similar questions among `rows` (see shareableGroups). */
 export function shareableOf(rows: LoggedQuestion[], tokens: (text: string) => string[]) {
-  return shareableGroups(groupQuestions(rows, tokens, { maxExamples: 4 }), rows);
+  return shareableGroups(groupQuestions(rows, tokens, { maxExamples: 4 }));
 }
 
 /** The shareable groups of similar questions inside the filter (see shareableGroups). */

@@ -3,7 +3,7 @@ import { userKey } from "./redact.js";
 import { rollUp, type DailyFact, type LogRow } from "./rollup.js";
 import { addDays, dayStart, monthOf, vnDay } from "./vn-time.js";
 
-const LOG_FIELDS = { id: true, createdAt: true, userKey: true, text: true, band: true, matchedId: true, topic: true, latencyMs: true, chosenId: true } as const;
+const LOG_FIELDS = { id: true, createdAt: true, userKey: true, text: true, band: true, matchedId: true, topic: true, latencyMs: true, chosenId: true, outcome: true } as const;
 
 /** The last day whose facts are final at `now`: the day and the 24 h after it are over. */
 export function lastFinalDay(now: number): string {
@@ -53,13 +53,14 @@ export async function rebuildMonth(db: Database, month: string): Promise<void> {
 export async function factsOf(db: Database, secret: string, from: string, until: string, containment: boolean): Promise<DailyFact[]> {
   const start = dayStart(from);
   const end = dayStart(until);
-  const windowEnd = dayStart(addDays(until, 1));
+  // Containment reads the 24 h after the last day too, and the handovers in them.
+  const windowEnd = containment ? dayStart(addDays(until, 1)) : end;
   const window: LogRow[] = await db.queryLog.findMany({ where: { createdAt: { gte: start, lt: windowEnd } }, select: LOG_FIELDS });
   const rows = window.filter((r) => r.createdAt < end);
   if (rows.length === 0) return [];
   const keys = [...new Set(rows.map((r) => r.userKey))];
   const before = await seenBefore(db, keys, start);
-  const handoffs = await db.handoff.findMany({ where: { createdAt: { gte: start, lt: windowEnd } }, select: { userId: true, createdAt: true } });
+  const handoffs = containment ? await db.handoff.findMany({ where: { createdAt: { gte: start, lt: windowEnd } }, select: { userId: true, createdAt: true } }) : [];
   return rollUp({
     rows,
     later: window.filter((r) => r.createdAt >= end),

@@ -15,7 +15,12 @@ export interface LogRow {
   topic: string | null;
   latencyMs: number;
   chosenId: string | null;
+  /** What the assistant did; an entry's 👍/👎 is a command row with outcome ENTRY_RATED + "up" | "down". */
+  outcome?: string;
 }
+
+/** Outcome prefix of a citizen's 👍/👎 on an entry's answer (the row's matchedId is the entry). */
+export const ENTRY_RATED = "rated:";
 
 /** One count of the daily rollup: on `day` (Vietnam time), for `topic` ("" for none), `n` queries had value `key` of `dim`. */
 export interface DailyFact {
@@ -25,6 +30,12 @@ export interface DailyFact {
   key: string;
   n: number;
 }
+
+/**
+ * Not stored: the band counts per topic as the reports read them (see loadFacts), by month rather than
+ * by day, since every other fact is read summed over the filter's topics.
+ */
+export const TOPIC_BAND = "band_topic";
 
 /** The topic key that counts each citizen once across topics (citizen facts only). */
 export const ALL_TOPICS = "*";
@@ -68,6 +79,7 @@ export function rollUp(input: RollupInput): DailyFact[] {
     const topic = r.topic ?? "";
     add(day, topic, "band", r.band);
     citizen(r, day, topic, firstDay, counted, add);
+    if (r.matchedId && r.outcome?.startsWith(ENTRY_RATED)) add(day, topic, "rating", `${r.matchedId}|${r.outcome.slice(ENTRY_RATED.length)}`);
     if (!QUESTION_BANDS.has(r.band)) continue;
     add(day, topic, "hour", String(vnHour(r.createdAt)).padStart(2, "0"));
     add(day, topic, "latency", String(latencyBucket(r.latencyMs)));

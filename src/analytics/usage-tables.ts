@@ -28,7 +28,7 @@ export const CONTAINMENT_DEFINITION =
 
 /** The usage reports, in the order the page shows them. */
 export function usageTables(u: UsageInput): ReportTable[] {
-  return [volumeTable(u), sharesTable(u), citizensTable(u), hoursTable(u), weekdaysTable(u), topicsTable(u), entriesTable(u), questionsTable(u), handoffTable(u), ratingTable(u), timesTable(u), latencyTable(u)];
+  return [volumeTable(u), sharesTable(u), citizensTable(u), hoursTable(u), weekdaysTable(u), topicsTable(u), entriesTable(u), entryRatingsTable(u), questionsTable(u), handoffTable(u), ratingTable(u), timesTable(u), latencyTable(u)];
 }
 
 function volumeTable(u: UsageInput): ReportTable {
@@ -85,6 +85,17 @@ function topicsTable(u: UsageInput): ReportTable {
 function entriesTable(u: UsageInput): ReportTable {
   const rows = fig.ranking(u.facts, "entry").map((r) => [u.labels.entry(r.key), r.n]);
   return { id: "entries", title: "Mục trả lời được dùng nhiều nhất", columns: ["Mục", "Số lần trả lời"], rows };
+}
+
+function entryRatingsTable(u: UsageInput): ReportTable {
+  const rows = fig.entryRatings(u.facts).map((r) => [u.labels.entry(r.entry), r.up, r.down, share(r.up, r.up + r.down)]);
+  return {
+    id: "entry-ratings",
+    title: "Người dân đánh giá câu trả lời",
+    note: "Người dân bấm 👍 Hữu ích hoặc 👎 Chưa đúng ý dưới câu trả lời hay phần chi tiết của một mục. Mục có nhiều 👎 nên được cán bộ xem lại trước.",
+    columns: ["Mục", "👍 Hữu ích", "👎 Chưa đúng ý", "Tỉ lệ hữu ích"],
+    rows,
+  };
 }
 
 function questionsTable(u: UsageInput): ReportTable {

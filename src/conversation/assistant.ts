@@ -1,4 +1,5 @@
 import type { QueryNote } from "../analytics/query-log.js";
+import { ENTRY_RATED } from "../analytics/rollup.js";
 import type { KnowledgeEntry, Intent } from "../knowledge/entry-schema.js";
 import type { OutgoingMessage } from "../knowledge/message.js";
 import { isExpired } from "../knowledge/expiry.js";
@@ -97,6 +98,10 @@ export class Assistant {
     const command = parseCommand(text);
     if (command?.kind === "rating") {
       return { replies: [{ text: "Cảm ơn anh/chị đã đánh giá. Trợ lý luôn sẵn sàng nếu anh/chị cần hỏi thêm." }], state, query: note(text, "command", null, `rating:${command.rating}`), rating: command.rating };
+    }
+    if (command?.kind === "entry_rating") {
+      const entry = this.byTitle.get(titleKey(command.title));
+      if (entry) return this.rated(text, entry, command.rating, state);
     }
     if (command?.kind === "detail") {
       const entry = this.byTitle.get(titleKey(command.title));
@@ -201,6 +206,12 @@ export class Assistant {
       query: note(text, "command", entry, choice ? "chose_suggestion" : "chose_entry"),
       choice,
     };
+  }
+
+  /** A 👍/👎 on an entry's answer: counted for that entry in the reports; a 👎 offers a cán bộ. */
+  private rated(text: string, entry: KnowledgeEntry, rating: "up" | "down", state: ConversationState): Decision {
+    const next = { ...clearSuggestions(state), lastTopic: entry.topic, offeredHandoff: rating === "down" || undefined };
+    return { replies: [reply.entryRatedMessage(rating, entry.title)], state: next, query: note(text, "command", entry, `${ENTRY_RATED}${rating}`) };
   }
 
   private intentReply(id: string): string {

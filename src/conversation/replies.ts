@@ -53,6 +53,15 @@ export function outOfScopeMessage(subject: string | undefined): OutgoingMessage 
   };
 }
 
+/** After a 👍: thanks. After a 👎: an apology, another way to ask, and a cán bộ ("có" hands over). */
+export function entryRatedMessage(rating: "up" | "down", title: string): OutgoingMessage {
+  if (rating === "up") return { text: "Cảm ơn anh/chị đã cho biết câu trả lời có ích. Cần hỏi thêm, anh/chị cứ nhắn cho Trợ lý.", buttons: [{ kind: "query", title: "Danh mục câu hỏi", payload: "Danh mục" }] };
+  return {
+    text: `Xin lỗi vì câu trả lời về "${title}" chưa đúng ý anh/chị. Cán bộ sẽ xem lại nội dung này. Anh/chị có thể hỏi lại bằng cách khác, hoặc bấm "Gặp cán bộ" hay trả lời "có" để được cán bộ hỗ trợ.`,
+    buttons: [HUMAN_BUTTON, { kind: "query", title: "Danh mục câu hỏi", payload: "Danh mục" }],
+  };
+}
+
 export function nonTextMessage(): OutgoingMessage {
   return {
     text: "Trợ lý hiện mới đọc được tin nhắn chữ. Anh/chị vui lòng gõ câu hỏi (có dấu hoặc không dấu đều được), hoặc bấm \"Gặp cán bộ\" nếu cần gửi giấy tờ cho cán bộ xem.",

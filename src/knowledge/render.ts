@@ -13,6 +13,23 @@ export type DetailSection = keyof typeof DETAIL_SECTIONS;
 
 export const HUMAN_BUTTON: Button = { kind: "query", title: "Gặp cán bộ", payload: "Gặp cán bộ" };
 
+/** A citizen's 👍/👎 on an entry's answer; the payload names the entry by its title, as detail payloads do. */
+export const ENTRY_RATING = { up: "👍 Hữu ích", down: "👎 Chưa đúng ý" } as const;
+export type EntryRating = keyof typeof ENTRY_RATING;
+
+export function ratingPayload(rating: EntryRating, title: string): string {
+  return `${ENTRY_RATING[rating]}: ${title}`;
+}
+
+export function parseRatingPayload(text: string): { rating: EntryRating; title: string } | null {
+  const trimmed = text.normalize("NFC").trim();
+  for (const rating of Object.keys(ENTRY_RATING) as EntryRating[]) {
+    const prefix = `${ENTRY_RATING[rating]}: `;
+    if (trimmed.startsWith(prefix)) return { rating, title: trimmed.slice(prefix.length).trim() };
+  }
+  return null;
+}
+
 /**
  * Zalo shows a tapped button's payload in the citizen's chat as if they typed it, so payloads are
  * plain sentences ("Giấy tờ cần chuẩn bị: Đăng ký khai sinh") that are parsed back by title
@@ -79,15 +96,22 @@ export class AnswerRenderer {
     ].join("\n");
   }
 
+  /**
+   * Zalo shows at most 5 buttons: the details not shown yet and "Gặp cán bộ" always; then, where there is
+   * room, the online link and the 👍/👎 pair, the link first under an answer and last under a detail
+   * (the answer above carries it). An answer with all three details has no room for 👍/👎: they come with its details.
+   */
   private buttons(entry: KnowledgeEntry, current?: DetailSection): Button[] {
     const sections: DetailSection[] = entry.procedure ? ["giayto", "lephi", "cacbuoc"] : entry.steps?.length ? ["cacbuoc"] : [];
-    const buttons: Button[] = sections
+    const details: Button[] = sections
       .filter((s) => s !== current)
       .map((s) => ({ kind: "query", title: DETAIL_SECTIONS[s], payload: detailPayload(s, entry.title) }));
     const link = onlineLink(entry);
-    if (link) buttons.push(link);
-    buttons.push(HUMAN_BUTTON);
-    return buttons.slice(0, 5);
+    const rating: Button[] = (["up", "down"] as const).map((r) => ({ kind: "query", title: ENTRY_RATING[r], payload: ratingPayload(r, entry.title) }));
+    const linked = link ? [link] : [];
+    const extras: Button[] = [];
+    for (const group of current ? [rating, linked] : [linked, rating]) if (details.length + extras.length + group.length < 5) extras.push(...group);
+    return [...details, ...extras, HUMAN_BUTTON];
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toCsv } from "../../src/analytics/csv.js";
 import * as fig from "../../src/analytics/figures.js";
 import { inFilter, type ReportFilter } from "../../src/analytics/filter.js";
+import { reportShape } from "../../src/analytics/report-data.js";
 import { rollUp, type LogRow } from "../../src/analytics/rollup.js";
 import { usageTables } from "../../src/analytics/usage-tables.js";
 import { parseOfficeCalendar } from "../../src/handoff/calendar-schema.js";
@@ -20,6 +21,9 @@ const log: LogRow[] = [
   row("u4", at(2, 8, 30), "suggest", "cccd", { latencyMs: 1000 }),
   row("u4", at(2, 9), "fallback", null, { text: "số cccd 001203004567 của em bị sai", latencyMs: 2000 }),
   row("u5", at(2, 9), "command", null, { text: "1" }),
+  row("u1", at(1, 10, 5), "command", "cccd", { text: "👍 Hữu ích: Cấp đổi thẻ căn cước", matchedId: "cccd-1", outcome: "rated:up" }),
+  row("u1", at(1, 10, 6), "command", "cccd", { text: "👎 Chưa đúng ý: Cấp lại thẻ căn cước", matchedId: "cccd-2", outcome: "rated:down" }),
+  row("u1", at(1, 10, 7), "command", "cccd", { text: "👍 Hữu ích: Cấp lại thẻ căn cước", matchedId: "cccd-2", outcome: "rated:up" }),
 ];
 const facts = rollUp({ rows: log, later: [], handoffs: [{ userKey: "u2", createdAt: at(1, 10, 30) }], seenBefore: new Set(["u1"]), containment: true });
 const all: ReportFilter = { from: "2026-11-01", to: "2026-11-02", topic: null, teamId: null, topics: null };
@@ -68,7 +72,16 @@ describe("figures of the query log", () => {
     const cccd = inFilter(facts, { ...all, topic: "cccd", topics: ["cccd"] });
     expect(fig.bandShares(cccd)).toEqual({ questions: 3, answer: 2, suggest: 1, fallback: 0 });
     expect(fig.citizens(cccd)).toEqual({ newCitizens: 1, returningDays: 1 });
-    expect(fig.byTopic(inFilter(facts, all)).map((t) => t.topic)).toEqual(["cccd", "ho-chieu", "khai-sinh", ""]);
+    expect(fig.byTopic(reportShape(inFilter(facts, all))).map((t) => t.topic)).toEqual(["cccd", "ho-chieu", "khai-sinh", ""]);
+  });
+
+  it("counts 👍 and 👎 per entry, most 👎 first, and shows them in their table", () => {
+    expect(fig.entryRatings(inFilter(facts, all))).toEqual([
+      { entry: "cccd-2", up: 1, down: 1 },
+      { entry: "cccd-1", up: 1, down: 0 },
+    ]);
+    const table = usageTables({ facts: reportShape(inFilter(facts, all)), handoffs: [], groups: [], period: "day", calendar: parseOfficeCalendar({}), labels: { topic: (t) => t, entry: (e) => `Mục ${e}`, team: String } }).find((t) => t.id === "entry-ratings");
+    expect(table?.rows).toEqual([["Mục cccd-2", 1, 1, "50 %"], ["Mục cccd-1", 1, 0, "100 %"]]);
   });
 
   it("changes with the date range", () => {
@@ -79,8 +92,8 @@ describe("figures of the query log", () => {
 describe("CSV export", () => {
   const calendar = parseOfficeCalendar({});
   const labels = { topic: (t: string) => t, entry: (e: string) => e, team: (t: number) => `Nhóm ${t}` };
-  const groups = [{ key: "k", label: "số cccd 001203004567 bị sai, gọi 0912345678", count: 3, citizens: 3, examples: [], firstSeen: at(1, 1), lastSeen: at(1, 2), queryIds: [] }];
-  const tables = usageTables({ facts: inFilter(facts, all), handoffs: [], groups, period: "day", calendar, labels });
+  const groups = [{ key: "k", label: "số cccd 001203004567 bị sai, gọi 0912345678", count: 3, citizens: 3, examples: [], exampleCitizens: [], firstSeen: at(1, 1), lastSeen: at(1, 2), queryIds: [] }];
+  const tables = usageTables({ facts: reportShape(inFilter(facts, all)), handoffs: [], groups, period: "day", calendar, labels });
 
   it("starts with a BOM and has Vietnamese headers", () => {
     const csv = toCsv(tables.find((t) => t.id === "volume")!);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportFilter } from "../../src/analytics/filter.js";
 import { sumBy } from "../../src/analytics/filter.js";
 import { loadFacts, wholeMonths } from "../../src/analytics/report-data.js";
+import { TOPIC_BAND } from "../../src/analytics/rollup.js";
 import { factsOf, refreshRollups } from "../../src/analytics/rollup-store.js";
 import { dayStart } from "../../src/analytics/vn-time.js";
 import type { Database } from "../../src/storage/database.js";
@@ -47,5 +48,19 @@ describe("monthly pre-summed facts", () => {
     expect(fromRollup).toEqual(fromLog);
     expect(fromRollup.get("index|payment-failure")).toBeGreaterThan(0);
     expect([...fromRollup.keys()].some((k) => k.startsWith("place|"))).toBe(true);
+  });
+
+  it.each([
+    ["2026-09-01", "2026-11-30"],
+    ["2026-09-10", "2026-11-05"],
+  ])("gives the same band counts per topic as the log from %s to %s", async (from, to) => {
+    const filter: ReportFilter = { from, to, topic: null, teamId: null, topics: null };
+    const perTopic = (f: { topic: string; key: string }) => `${f.topic}|${f.key}`;
+    const fromRollup = sumBy((await loadFacts(db, "s", filter, now, [TOPIC_BAND])).filter((f) => f.dim === TOPIC_BAND), perTopic);
+    const until = new Date(`${to}T00:00:00Z`);
+    until.setUTCDate(until.getUTCDate() + 1);
+    const fromLog = sumBy((await factsOf(db, "s", from, until.toISOString().slice(0, 10), false)).filter((f) => f.dim === "band"), perTopic);
+    expect(fromRollup).toEqual(fromLog);
+    expect(fromRollup.get("cccd|answer")).toBeGreaterThan(0);
   });
 });

@@ -35,7 +35,7 @@ const input: QuarterInput = {
   before: facts(q3),
   handoffs: [],
   handoffsBefore: [],
-  groups: labelGroups(shareableGroups(groupQuestions(groupable, tokens, { maxExamples: 4 }), groupable), groupable, []),
+  groups: labelGroups(shareableGroups(groupQuestions(groupable, tokens, { maxExamples: 4 })), groupable, []),
   madeOn: "05/01/2027",
 };
 

@@ -148,6 +148,20 @@ describe("assistant", () => {
     expect(d.rating).toBe("up");
   });
 
+  it("counts a 👍 or 👎 tapped under a detail for that entry, and offers a cán bộ after a 👎", () => {
+    const ks = entry("khai-sinh-dang-ky");
+    const payload = (title: string) => (assistant().respond({ kind: "text", text: detailPayload("giayto", ks.title) }, known).replies[0]?.buttons ?? []).find((b) => b.title === title);
+    const down = payload("👎 Chưa đúng ý");
+    const d = assistant().respond({ kind: "text", text: down && "payload" in down ? down.payload : "" }, known);
+    expect(d.query).toMatchObject({ band: "command", matchedId: "khai-sinh-dang-ky", outcome: "rated:down" });
+    expect(d.replies[0]?.text).toContain('chưa đúng ý anh/chị');
+    expect(assistant().respond({ kind: "text", text: "có" }, d.state).handoff?.reason).toBe("entry_offer_accepted");
+    const up = payload("👍 Hữu ích");
+    const u = assistant().respond({ kind: "text", text: up && "payload" in up ? up.payload : "" }, known);
+    expect(u.query).toMatchObject({ matchedId: "khai-sinh-dang-ky", outcome: "rated:up" });
+    expect(u.state.offeredHandoff).toBeUndefined();
+  });
+
   it("explains it reads text only when a citizen sends a picture", () => {
     const d = assistant().respond({ kind: "non_text", what: "image" }, {});
     expect(d.replies[0]?.text).toMatch(/tin nhắn chữ/);

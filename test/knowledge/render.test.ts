@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KnowledgeEntry } from "../../src/knowledge/entry-schema.js";
 import type { Province } from "../../src/knowledge/province-schema.js";
-import { AnswerRenderer, parseDetailPayload, sourceLine } from "../../src/knowledge/render.js";
+import { AnswerRenderer, parseDetailPayload, parseRatingPayload, sourceLine } from "../../src/knowledge/render.js";
 
 const province = {
   name: { value: "Thái Nguyên", source: "NQ 202/2025/QH15" },
@@ -32,11 +32,20 @@ describe("answer rendering", () => {
     expect(sourceLine({ ...entry, sources: [{ title: "Một" }] })).toBe("Nguồn: Một. Kiểm tra ngày 23/11/2026.");
   });
 
-  it("gives a guide a steps button, its link, and Gặp cán bộ, at most five", () => {
+  it("gives a guide a steps button, its link, 👍/👎 and Gặp cán bộ, at most five", () => {
     const buttons = renderer.answer(entry).buttons ?? [];
-    expect(buttons.map((b) => b.title)).toEqual(["Các bước thực hiện", "Cổng DVC", "Gặp cán bộ"]);
+    expect(buttons.map((b) => b.title)).toEqual(["Các bước thực hiện", "Cổng DVC", "👍 Hữu ích", "👎 Chưa đúng ý", "Gặp cán bộ"]);
     const steps = renderer.detail(entry, "cacbuoc").text;
     expect(steps).toContain("1. Bước một\n2. Bước hai");
+  });
+
+  it("keeps Gặp cán bộ on a procedure's answer and brings 👍/👎 with its details", () => {
+    const procedure = { ...entry, kind: "procedure", steps: undefined, procedure: { documents: ["Tờ khai"], steps: ["Nộp"], fee: "Miễn phí", processing_time: "Ngay", agency: "UBND xã", payment: "-", result: "-", online: { mode: "full", url: "https://dichvucong.gov.vn/p/1" } } } as unknown as KnowledgeEntry;
+    const titles = (m: { buttons?: { title: string }[] }) => (m.buttons ?? []).map((b) => b.title);
+    expect(titles(renderer.answer(procedure))).toEqual(["Giấy tờ cần chuẩn bị", "Lệ phí, thời gian", "Các bước thực hiện", "Nộp trực tuyến", "Gặp cán bộ"]);
+    expect(titles(renderer.detail(procedure, "giayto"))).toEqual(["Lệ phí, thời gian", "Các bước thực hiện", "👍 Hữu ích", "👎 Chưa đúng ý", "Gặp cán bộ"]);
+    const down = renderer.detail(procedure, "giayto").buttons?.find((b) => b.title === "👎 Chưa đúng ý");
+    expect(down && "payload" in down && parseRatingPayload(down.payload)).toEqual({ rating: "down", title: "Ví dụ" });
   });
 
   it("parses its own detail payloads back, and nothing else", () => {

@@ -1,6 +1,7 @@
 import { groupQuestions, type GroupableQuery, type QuestionGroup } from "../analytics/question-groups.js";
 import { questionTokens } from "../analytics/question-tokens.js";
 import { redactPersonalData } from "../analytics/redact.js";
+import { ENTRY_RATED } from "../analytics/rollup.js";
 import { parseSynonyms } from "../matching/index.js";
 import { recordAudit, type DbOrTx } from "../staff/audit.js";
 import type { Database } from "../storage/database.js";
@@ -8,8 +9,9 @@ import type { Editor } from "./publishing.js";
 
 /** Outcomes where the assistant did not answer (see conversation/assistant.ts note(...)). */
 const UNANSWERED = ["fallback", "out_of_scope", "handoff:repeated_failure"];
-/** A 👎 ("không đúng") is about the question answered just before it. */
+/** A "không đúng" or a 👎 tapped under an answer is about the question answered just before it. */
 const NOT_HELPFUL = "handoff:not_helpful";
+const RATED_DOWN = `${ENTRY_RATED}down`;
 
 export type GroupStatus = "new" | "handled" | "out_of_scope" | "dismissed";
 
@@ -26,7 +28,7 @@ export async function unansweredGroups(db: Database, synonymsRaw: unknown, now: 
   for (const r of rows) {
     const q = { id: r.id, text: r.text, userKey: r.userKey, createdAt: r.createdAt };
     if (UNANSWERED.includes(r.outcome) || (r.outcome === "suggested" && r.chosenId === null)) picked.push(q);
-    if (r.outcome === NOT_HELPFUL && last.has(r.userKey)) picked.push(last.get(r.userKey)!);
+    if ((r.outcome === NOT_HELPFUL || r.outcome === RATED_DOWN) && last.has(r.userKey)) picked.push(last.get(r.userKey)!);
     if (r.outcome === "answered" || r.outcome === "suggested") last.set(r.userKey, q);
   }
   const groups = groupQuestions(picked, questionTokens(parseSynonyms(synonymsRaw)));

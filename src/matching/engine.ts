@@ -79,6 +79,8 @@ export interface QueryInspection {
   /** The calibration feature vector (calibration.ts FEATURE_NAMES). */
   features: number[];
   outOfScopeSubject?: string;
+  /** Share of the message taken by a public matter no entry covers (`not_covered` subjects). */
+  notCoveredShare: number;
 }
 
 /**
@@ -89,6 +91,12 @@ export const INTENT_COVERAGE = 0.75;
 const INTENT_PAIRS = 0.5;
 /** An out-of-scope subject decides when it carries this share of what the citizen wrote. */
 export const OUT_OF_SCOPE_SHARE = 0.45;
+/**
+ * A public matter no entry covers (`not_covered` subjects) keeps the message from a direct answer
+ * (choices at most) with a smaller share: a long letter about a divorce that also names a birth
+ * certificate is not answered with the birth-registration entry.
+ */
+export const OUT_OF_SCOPE_MENTION = 0.1;
 
 interface Target extends TargetView {
   candidate: Omit<Candidate, "score">;
@@ -221,9 +229,10 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   }
 
   /** Share of the query's informative mass carried by an out-of-scope subject, and its name. */
-  function outOfScope(q: Analysis, folded: string[], total: number): { share: number; subject?: string } {
+  function outOfScope(q: Analysis, folded: string[], total: number, onlyNotCovered = false): { share: number; subject?: string } {
     let best: { share: number; subject?: string } = { share: 0 };
     for (const o of lookup.outOfScope) {
+      if (onlyNotCovered && !o.notCovered) continue;
       const at = indexOfSequence(folded, o.key);
       if (at < 0) continue;
       const words = new Set(o.key);
@@ -253,14 +262,15 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
     }
     const folded = q.positions.flatMap((p) => (p.alts[0]?.toks ?? []).map((t) => t.fold));
     const oos = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total) : { share: 0 };
+    const notCoveredShare = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total, true).share : 0;
     const empty: QueryView = { length, unknownShare: 0, marked: q.marked, outOfScopeShare: oos.share, intentCoverage: 0 };
-    if (q.features.size === 0) return { entries: [], intents: [], query: empty, features: calibrationFeatures([], empty) };
+    if (q.features.size === 0) return { entries: [], intents: [], query: empty, features: calibrationFeatures([], empty), notCoveredShare };
     const rescorer = new Rescorer(q, idf, idOf, scratch);
     const entries = scoreSide(q, rescorer, entrySide, opts.candidates, FUZZY_CANDIDATES);
     const intents = scoreSide(q, rescorer, intentSide, 3, 0);
     rescorer.release();
     const query: QueryView = { ...empty, unknownShare: total > 0 ? unknown / total : 0, intentCoverage: intents[0]?.signals.coverage ?? 0 };
-    return { entries, intents, query, features: calibrationFeatures(entries, query), outOfScopeSubject: oos.subject };
+    return { entries, intents, query, features: calibrationFeatures(entries, query), outOfScopeSubject: oos.subject, notCoveredShare };
   }
 
   const thresholdOf = new Map(input.entries.filter((e) => e.answerThreshold !== undefined).map((e) => [e.id, e.answerThreshold]));
@@ -284,7 +294,7 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
       return { band: "fallback", top, suggestions: [], confidence: round(p.top1), reason: "out_of_scope", outOfScopeSubject: x.outOfScopeSubject };
     }
     const query = notAboutOf.has(top.id) ? phraseKey(text) : "";
-    const notAbout = notAboutOf.get(top.id)?.some((k) => query.includes(k)) ?? false;
+    const notAbout = x.notCoveredShare >= OUT_OF_SCOPE_MENTION || (notAboutOf.get(top.id)?.some((k) => query.includes(k)) ?? false);
     const r = decideBand({ ranked, confidence: p.top1, top3: p.top3, answerAt: thresholdOf.get(top.id), notAbout }, input.thresholds);
     return { ...r, confidence: round(r.confidence) };
   }

@@ -12,6 +12,8 @@ import { isMarked, syllables, type Syllable } from "./normalise.js";
  * - out_of_scope: subjects the assistant does not cover (Facebook, banking apps, shopping …), each with
  *   the name the assistant says back ("Trợ lý chưa hỗ trợ được về Facebook"). A question about one of
  *   them is not answered with an entry, even when it shares words with one ("quên mật khẩu Facebook").
+ *   `not_covered: true` marks a public matter near our topics that no entry covers (divorce, penalties,
+ *   pensions' amounts): even a mention in a longer message keeps it from a direct answer.
  *
  * Matching is on whole syllables. A syllable typed without diacritics matches a key by its unaccented
  * form; a syllable typed with diacritics must match the key exactly (so "sổ đỏ" and "so do" match the
@@ -25,7 +27,7 @@ const phrase = z
   .pipe(z.string().min(1));
 const phrases = z.union([phrase, z.array(phrase).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const ruleSchema = z.object({ say: phrases, means: phrases }).strict();
-const subjectSchema = z.object({ say: phrases, subject: phrase }).strict();
+const subjectSchema = z.object({ say: phrases, subject: phrase, not_covered: z.boolean().optional() }).strict();
 
 export const synonymFileSchema = z
   .object({
@@ -65,7 +67,7 @@ export interface SynonymLookup {
   /** Every folded syllable that appears in a key or a meaning (known words, never "typos"). */
   vocabulary: Set<string>;
   /** Out-of-scope subjects: folded key syllables (each phrase) → the subject's name. */
-  outOfScope: { key: string[]; subject: string }[];
+  outOfScope: { key: string[]; subject: string; notCovered: boolean }[];
 }
 
 export function compileSynonyms(table: SynonymTable): SynonymLookup {
@@ -90,7 +92,7 @@ export function compileSynonyms(table: SynonymTable): SynonymLookup {
   for (const [unit, meaning] of Object.entries(table.units)) addRule("unit", [unit], [meaning]);
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   const outOfScope = (table.out_of_scope ?? []).flatMap((o) =>
-    o.say.map((s) => ({ key: syllables(s).map((x) => x.fold), subject: o.subject })).filter((o) => o.key.length > 0),
+    o.say.map((s) => ({ key: syllables(s).map((x) => x.fold), subject: o.subject, notCovered: o.not_covered === true })).filter((o) => o.key.length > 0),
   );
   for (const o of outOfScope) for (const k of o.key) vocabulary.add(k);
   return { byFirst, vocabulary, outOfScope };

@@ -101,6 +101,12 @@ describe("out of scope", () => {
     expect(r.top?.id).toBe("ho-kinh-doanh-dang-ky");
   });
 
+  it("does not answer with a neighbouring entry a letter about a public matter no entry covers", () => {
+    const r = m.match("Vợ chồng tôi đã ly hôn, con ở với tôi. Tôi muốn đổi họ cho con theo họ mẹ trên giấy khai sinh thì làm thế nào?");
+    expect(r.band).not.toBe("answer");
+    expect(m.match("Đăng ký khai sinh cho con cần giấy tờ gì?")).toMatchObject({ band: "answer", top: { id: "khai-sinh-dang-ky" } });
+  });
+
   it("gives a probability as confidence", () => {
     for (const q of ["đổi bằng lái xe hết hạn", "giá vàng hôm nay", "tạm trú"]) {
       const c = m.match(q).confidence;

@@ -38,12 +38,12 @@ describe("labelled set", () => {
 
 /**
  * The issue asks for ≥ 300 real questions and, on held-out, answered-right ≥ 75% / 70%, helpful ≥ 92%,
- * out-of-scope answered ≤ 5%. The public sources reachable here gave 150 questions (one topic none), and
- * the engine does not reach those targets yet: they stay open (todo below). What is asserted are floors
- * at today's measured held-out figures, so a change that makes real questions worse turns CI red.
+ * wrong ≤ 3%, out-of-scope answered ≤ 5%. Helpful and wrong are met and asserted; answered-right and
+ * out-of-scope are not reached yet (todo below): what is asserted for them are floors at today's
+ * measured held-out figures, so a change that makes real questions worse turns CI red.
  */
-const REAL_COLLECTED = 150;
-const HELD_OUT_FLOORS = { answered: { accented: 0.5, plain: 0.5, chat: 0.44 }, helpful: 0.86, wrong: 0.03, oosAnswered: 0.12 };
+const REAL_COLLECTED = 302;
+const HELD_OUT_FLOORS = { answered: { accented: 0.46, plain: 0.43, chat: 0.38 }, helpful: 0.92, wrong: 0.03, oosAnswered: 0.06 };
 
 describe("real set", () => {
   it("keeps every collected question, each with a source and a valid label, no topic above 15%", () => {
@@ -61,8 +61,12 @@ describe("real set", () => {
     expect(Math.abs(heldOut.length / Math.max(1, real.length) - 0.5)).toBeLessThanOrEqual(0.1);
   });
 
-  it.todo(`has at least 300 questions with every one of the ${TOPICS.length} topics present`);
-  it.todo("held-out: answered directly and right ≥ 75% accented / 70% otherwise, helpful ≥ 92%, out-of-scope answered ≤ 5%");
+  it(`has at least 300 questions with every one of the ${TOPICS.length} topics present`, () => {
+    expect(real.length).toBeGreaterThanOrEqual(300);
+    const present = new Set(real.map((c) => c.topic));
+    expect(TOPICS.filter((t) => !present.has(t))).toEqual([]);
+  });
+  it.todo("held-out: answered directly and right ≥ 75% accented / 70% otherwise, out-of-scope answered ≤ 5%");
 
   it.each(FORMS)("held-out does not fall below today's figures (%s)", (form) => {
     const s = evaluate(heldOut, (q) => live.matcher.match(q))[form];

@@ -92,8 +92,8 @@ function entryRatingsTable(u: UsageInput): ReportTable {
   return {
     id: "entry-ratings",
     title: "Người dân đánh giá câu trả lời",
-    note: "Người dân bấm 👍 Hữu ích hoặc 👎 Chưa đúng ý dưới câu trả lời hay phần chi tiết của một mục. Mục có nhiều 👎 nên được cán bộ xem lại trước.",
-    columns: ["Mục", "👍 Hữu ích", "👎 Chưa đúng ý", "Tỉ lệ hữu ích"],
+    note: "Người dân bấm nút \"Hữu ích\" hoặc \"Chưa đúng ý\" dưới câu trả lời hay phần chi tiết của một mục. Mục có nhiều lượt \"Chưa đúng ý\" nên được cán bộ xem lại trước.",
+    columns: ["Mục", "Hữu ích", "Chưa đúng ý", "Tỉ lệ hữu ích"],
     rows,
   };
 }
@@ -118,7 +118,7 @@ function handoffTable(u: UsageInput): ReportTable {
 
 function ratingTable(u: UsageInput): ReportTable {
   const r = ratings(u.handoffs);
-  return { id: "ratings", title: "Người dân đánh giá cán bộ", columns: ["Đánh giá", "Số lượng", "Tỉ lệ trên số cuộc đã đóng"], rows: [["👍 Hài lòng", r.up, share(r.up, r.closed)], ["👎 Chưa hài lòng", r.down, share(r.down, r.closed)]] };
+  return { id: "ratings", title: "Người dân đánh giá cán bộ", columns: ["Đánh giá", "Số lượng", "Tỉ lệ trên số cuộc đã đóng"], rows: [["Hài lòng", r.up, share(r.up, r.closed)], ["Chưa hài lòng", r.down, share(r.down, r.closed)]] };
 }
 
 function timesTable(u: UsageInput): ReportTable {

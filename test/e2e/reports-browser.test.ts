@@ -27,6 +27,7 @@ function seed(databaseUrl: string): void {
   for (const [i, user] of ["a", "b", "c", "d", "e"].entries()) insert.run(at(early, 9 + i), user, "làm căn cước ở đâu", "answer", "cccd-noi-lam", "cccd", "answered");
   for (const [i, user] of ["a", "f", "g"].entries()) insert.run(at(late, 8 + i), user, "thanh toán lệ phí bị lỗi số 001203004567", "fallback", null, null, "fallback");
   for (const [i, user] of ["h", "k", "l", "m"].entries()) insert.run(at(late, 14 + i), user, "lệ phí làm hộ chiếu", "suggest", null, "ho-chieu", "suggested");
+  for (const [i, rating] of ["up", "up", "down"].entries()) insert.run(at(late, 10 + i), `r${i}`, `rating ${i}`, "command", "cccd-cap-doi", "cccd", `rated:${rating}`);
   db.close();
 }
 
@@ -72,6 +73,9 @@ describe.skipIf(!available)("the reports in a browser", () => {
     expect(await questionsCell(page)).toEqual(["5", "7"]);
     await expect.poll(() => page.locator("#report-volume canvas").evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
     expect(await page.locator("#report-questions").textContent()).toContain("làm căn cước ở đâu");
+    const ratings = page.locator("#report-entry-ratings tbody tr").first();
+    expect((await ratings.locator("td").allTextContents()).map((t) => t.trim())).toEqual(["Cấp đổi thẻ căn cước (hết hạn, đổi thông tin, đổi từ CCCD)", "2", "1", "66,7 %"]);
+    await page.locator("#report-entry-ratings").screenshot({ path: "test-results/screenshots/reports-entry-ratings-1366.png" });
     await page.screenshot({ path: "test-results/screenshots/reports-1366.png", fullPage: true });
 
     const download = page.waitForEvent("download");
@@ -87,6 +91,7 @@ describe.skipIf(!available)("the reports in a browser", () => {
     const page = await signIn("phan.tich", 390);
     await page.goto(`${server.baseUrl}/admin/reports?from=${early}&to=${today}`);
     await page.screenshot({ path: "test-results/screenshots/reports-390.png", fullPage: true });
+    await page.locator("#report-entry-ratings").screenshot({ path: "test-results/screenshots/reports-entry-ratings-390.png" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 

@@ -43,7 +43,7 @@ describe("labelled set", () => {
  * measured held-out figures, so a change that makes real questions worse turns CI red.
  */
 const REAL_COLLECTED = 302;
-const HELD_OUT_FLOORS = { answered: { accented: 0.46, plain: 0.43, chat: 0.38 }, helpful: 0.92, wrong: 0.03, oosAnswered: 0.06 };
+const HELD_OUT_FLOORS = { answered: { accented: 0.48, plain: 0.44, chat: 0.42 }, helpful: 0.92, wrong: 0.03, oosAnswered: 0.06 };
 
 describe("real set", () => {
   it("keeps every collected question, each with a source and a valid label, no topic above 15%", () => {

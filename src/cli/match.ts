@@ -2,7 +2,8 @@
  * `npm run --silent match -- --jsonl`: batch matching with exactly the live engine, thresholds and
  * published knowledge. Reads JSON lines with a field `q` on stdin and writes one JSON line per input:
  * {"q", "band", "id", "topic", "score", "confidence", "reason", "suggestions": [{"id", "topic", "score"}]}
- * (plus "outOfScopeSubject" when reason is "out_of_scope"). An answer with alternatives is band "answer",
+ * (plus "outOfScopeSubject" when reason is "out_of_scope", or "not_about" because the message names a public
+ * matter no entry covers). An answer with alternatives is band "answer",
  * its sibling alternatives in "suggestions"; "confidence" is the probability that "id" is right.
  * Without --jsonl, each stdin line is a plain question.
  */

@@ -132,7 +132,7 @@ export class Assistant {
       const next = { ...state, suggestions: { queryId: null, ids }, failures, lastTopic: options[0]?.topic ?? state.lastTopic };
       if (failures >= FAILURES_BEFORE_HANDOFF) return this.handOver(text, next, "repeated_failure", result);
       return {
-        replies: [reply.suggestionsMessage(options)],
+        replies: [reply.suggestionsMessage(options, result.reason === "not_about" ? result.outOfScopeSubject : undefined)],
         state: next,
         query: { ...note(text, "suggest", null, "suggested", top?.score ?? null, ids), topic: options[0]?.topic ?? null },
         rememberSuggestions: ids,

@@ -10,10 +10,14 @@ export function menuMessage(text: string, menuEntries: KnowledgeEntry[]): Outgoi
   return { text: text || "Anh/chị cần hỏi về thủ tục nào ạ?", buttons: [...buttons, HUMAN_BUTTON] };
 }
 
-export function suggestionsMessage(options: Candidate[]): OutgoingMessage {
+/** Choices; when the message is about a public matter no entry covers, it says so first and points to a cán bộ. */
+export function suggestionsMessage(options: Candidate[], uncovered?: string): OutgoingMessage {
   const lines = options.map((o, i) => `${i + 1}. ${o.title}`);
+  const lead = uncovered
+    ? `Trợ lý chưa có hướng dẫn về ${uncovered}: việc này anh/chị nên hỏi cán bộ (bấm "Gặp cán bộ"). Nếu anh/chị cần một trong các thủ tục sau thì bấm chọn:`
+    : "Trợ lý chưa chắc anh/chị hỏi về nội dung nào. Có phải là:";
   return {
-    text: `Trợ lý chưa chắc anh/chị hỏi về nội dung nào. Có phải là:\n${lines.join("\n")}\n\nAnh/chị bấm chọn hoặc gõ số ${options.map((_o, i) => i + 1).join(", ")}.`,
+    text: `${lead}\n${lines.join("\n")}\n\nAnh/chị bấm chọn hoặc gõ số ${options.map((_o, i) => i + 1).join(", ")}.`,
     buttons: [
       ...options.map((o, i): Button => ({ kind: "query", title: truncate(`${i + 1}. ${o.title}`, 35), payload: `${i + 1}. ${o.title}` })),
       HUMAN_BUTTON,

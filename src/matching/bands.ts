@@ -43,7 +43,8 @@ export type Band = "answer" | "suggest" | "fallback";
  * - "ambiguous": suggest: several entries could be meant.
  * - "not_about": suggest: the question names a phrase the top entry is explicitly not about.
  * - "out_of_scope": fallback: the question is about a subject the assistant does not cover
- *   (Facebook, banking apps, shopping …); outOfScopeSubject names it for an honest reply.
+ *   (Facebook, banking apps, shopping …); outOfScopeSubject names it for an honest reply. With reason
+ *   "not_about", outOfScopeSubject names a public matter no entry covers that the message mentions.
  * - "low_confidence": fallback: nothing matches well enough.
  * - "no_match": fallback: nothing the knowledge base knows was recognised.
  */

@@ -79,8 +79,8 @@ export interface QueryInspection {
   /** The calibration feature vector (calibration.ts FEATURE_NAMES). */
   features: number[];
   outOfScopeSubject?: string;
-  /** Share of the message taken by a public matter no entry covers (`not_covered` subjects). */
-  notCoveredShare: number;
+  /** The public matter no entry covers (`not_covered` subjects) the message names most, and its share. */
+  notCovered: { share: number; subject?: string };
 }
 
 /**
@@ -262,15 +262,15 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
     }
     const folded = q.positions.flatMap((p) => (p.alts[0]?.toks ?? []).map((t) => t.fold));
     const oos = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total) : { share: 0 };
-    const notCoveredShare = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total, true).share : 0;
+    const notCovered = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total, true) : { share: 0 };
     const empty: QueryView = { length, unknownShare: 0, marked: q.marked, outOfScopeShare: oos.share, intentCoverage: 0 };
-    if (q.features.size === 0) return { entries: [], intents: [], query: empty, features: calibrationFeatures([], empty), notCoveredShare };
+    if (q.features.size === 0) return { entries: [], intents: [], query: empty, features: calibrationFeatures([], empty), notCovered };
     const rescorer = new Rescorer(q, idf, idOf, scratch);
     const entries = scoreSide(q, rescorer, entrySide, opts.candidates, FUZZY_CANDIDATES);
     const intents = scoreSide(q, rescorer, intentSide, 3, 0);
     rescorer.release();
     const query: QueryView = { ...empty, unknownShare: total > 0 ? unknown / total : 0, intentCoverage: intents[0]?.signals.coverage ?? 0 };
-    return { entries, intents, query, features: calibrationFeatures(entries, query), outOfScopeSubject: oos.subject, notCoveredShare };
+    return { entries, intents, query, features: calibrationFeatures(entries, query), outOfScopeSubject: oos.subject, notCovered };
   }
 
   const thresholdOf = new Map(input.entries.filter((e) => e.answerThreshold !== undefined).map((e) => [e.id, e.answerThreshold]));
@@ -294,9 +294,10 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
       return { band: "fallback", top, suggestions: [], confidence: round(p.top1), reason: "out_of_scope", outOfScopeSubject: x.outOfScopeSubject };
     }
     const query = notAboutOf.has(top.id) ? phraseKey(text) : "";
-    const notAbout = x.notCoveredShare >= OUT_OF_SCOPE_MENTION || (notAboutOf.get(top.id)?.some((k) => query.includes(k)) ?? false);
+    const uncovered = x.notCovered.share >= OUT_OF_SCOPE_MENTION ? x.notCovered.subject : undefined;
+    const notAbout = uncovered !== undefined || (notAboutOf.get(top.id)?.some((k) => query.includes(k)) ?? false);
     const r = decideBand({ ranked, confidence: p.top1, top3: p.top3, answerAt: thresholdOf.get(top.id), notAbout }, input.thresholds);
-    return { ...r, confidence: round(r.confidence) };
+    return { ...r, confidence: round(r.confidence), ...(uncovered ? { outOfScopeSubject: uncovered } : {}) };
   }
 
   return {

@@ -162,6 +162,13 @@ describe("assistant", () => {
     expect(u.state.offeredHandoff).toBeUndefined();
   });
 
+  it("says which public matter it has no guidance on before offering the nearest procedures", () => {
+    const d = assistant().respond({ kind: "text", text: "Tôi muốn đổi họ cho con theo họ mẹ trên giấy khai sinh thì làm thế nào?" }, known);
+    expect(d.query?.band).not.toBe("answer");
+    expect(d.replies[0]?.text).toMatch(/^Trợ lý chưa có hướng dẫn về thay đổi, cải chính hộ tịch: việc này anh\/chị nên hỏi cán bộ/);
+    expect(d.replies[0]?.buttons?.map((b) => b.title)).toContain("Gặp cán bộ");
+  });
+
   it("explains it reads text only when a citizen sends a picture", () => {
     const d = assistant().respond({ kind: "non_text", what: "image" }, {});
     expect(d.replies[0]?.text).toMatch(/tin nhắn chữ/);

@@ -104,6 +104,7 @@ describe("out of scope", () => {
   it("does not answer with a neighbouring entry a letter about a public matter no entry covers", () => {
     const r = m.match("Vợ chồng tôi đã ly hôn, con ở với tôi. Tôi muốn đổi họ cho con theo họ mẹ trên giấy khai sinh thì làm thế nào?");
     expect(r.band).not.toBe("answer");
+    expect(r).toMatchObject({ reason: "not_about", outOfScopeSubject: "thay đổi, cải chính hộ tịch" });
     expect(m.match("Đăng ký khai sinh cho con cần giấy tờ gì?")).toMatchObject({ band: "answer", top: { id: "khai-sinh-dang-ky" } });
   });
 

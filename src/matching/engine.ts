@@ -53,6 +53,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   weights: DEFAULT_WEIGHTS,
 };
 
+type SubjectShare = { share: number; subject?: string };
+
 /** What the assistant needs from the engine. */
 export interface Matcher {
   match(text: string): MatchResult;
@@ -229,12 +231,12 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
   }
 
   /** Share of the query's informative mass carried by an out-of-scope subject, and its name. */
-  function outOfScope(q: Analysis, folded: string[], total: number, onlyNotCovered = false): { share: number; subject?: string } {
-    let best: { share: number; subject?: string } = { share: 0 };
+  /** The out-of-scope subject carrying most of the message, over all subjects and over `not_covered` ones. */
+  function outOfScope(q: Analysis, folded: string[], total: number): { any: SubjectShare; notCovered: SubjectShare } {
+    const best: { any: SubjectShare; notCovered: SubjectShare } = { any: { share: 0 }, notCovered: { share: 0 } };
+    const present = new Set(folded);
     for (const o of lookup.outOfScope) {
-      if (onlyNotCovered && !o.notCovered) continue;
-      const at = indexOfSequence(folded, o.key);
-      if (at < 0) continue;
+      if (!present.has(o.key[0] as string) || indexOfSequence(folded, o.key) < 0) continue;
       const words = new Set(o.key);
       let mass = 0;
       for (const p of q.positions) {
@@ -242,7 +244,8 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
         if (toks.length > 0 && toks.every((t) => words.has(t.fold))) mass += p.focus * Math.max(...toks.map((t) => idf(t.fold)));
       }
       const share = total > 0 ? Math.min(1, mass / total) : 0;
-      if (share > best.share) best = { share, subject: o.subject };
+      if (share > best.any.share) best.any = { share, subject: o.subject };
+      if (o.notCovered && share > best.notCovered.share) best.notCovered = { share, subject: o.subject };
     }
     return best;
   }
@@ -261,8 +264,7 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
       if (toks.length > 0 && toks.every((t) => !idfKnown.has(t.fold))) unknown += v;
     }
     const folded = q.positions.flatMap((p) => (p.alts[0]?.toks ?? []).map((t) => t.fold));
-    const oos = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total) : { share: 0 };
-    const notCovered = lookup.outOfScope.length > 0 ? outOfScope(q, folded, total, true) : { share: 0 };
+    const { any: oos, notCovered } = outOfScope(q, folded, total);
     const empty: QueryView = { length, unknownShare: 0, marked: q.marked, outOfScopeShare: oos.share, intentCoverage: 0 };
     if (q.features.size === 0) return { entries: [], intents: [], query: empty, features: calibrationFeatures([], empty), notCovered };
     const rescorer = new Rescorer(q, idf, idOf, scratch);

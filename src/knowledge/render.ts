@@ -17,19 +17,6 @@ export const HUMAN_BUTTON: Button = { kind: "query", title: "Gặp cán bộ", p
 export const ENTRY_RATING = { up: "👍 Hữu ích", down: "👎 Chưa đúng ý" } as const;
 export type EntryRating = keyof typeof ENTRY_RATING;
 
-export function ratingPayload(rating: EntryRating, title: string): string {
-  return `${ENTRY_RATING[rating]}: ${title}`;
-}
-
-export function parseRatingPayload(text: string): { rating: EntryRating; title: string } | null {
-  const trimmed = text.normalize("NFC").trim();
-  for (const rating of Object.keys(ENTRY_RATING) as EntryRating[]) {
-    const prefix = `${ENTRY_RATING[rating]}: `;
-    if (trimmed.startsWith(prefix)) return { rating, title: trimmed.slice(prefix.length).trim() };
-  }
-  return null;
-}
-
 /**
  * Zalo shows a tapped button's payload in the citizen's chat as if they typed it, so payloads are
  * plain sentences ("Giấy tờ cần chuẩn bị: Đăng ký khai sinh") that are parsed back by title
@@ -39,11 +26,26 @@ export function detailPayload(section: DetailSection, title: string): string {
   return `${DETAIL_SECTIONS[section]}: ${title}`;
 }
 
+export function ratingPayload(rating: EntryRating, title: string): string {
+  return `${ENTRY_RATING[rating]}: ${title}`;
+}
+
 export function parseDetailPayload(text: string): { section: DetailSection; title: string } | null {
+  const found = parseLabelled(text, DETAIL_SECTIONS);
+  return found && { section: found.key, title: found.title };
+}
+
+export function parseRatingPayload(text: string): { rating: EntryRating; title: string } | null {
+  const found = parseLabelled(text, ENTRY_RATING);
+  return found && { rating: found.key, title: found.title };
+}
+
+/** "<label>: <title>" back to the label's key and the title. */
+function parseLabelled<K extends string>(text: string, labels: Record<K, string>): { key: K; title: string } | null {
   const trimmed = text.normalize("NFC").trim();
-  for (const section of Object.keys(DETAIL_SECTIONS) as DetailSection[]) {
-    const prefix = `${DETAIL_SECTIONS[section]}: `;
-    if (trimmed.startsWith(prefix)) return { section, title: trimmed.slice(prefix.length).trim() };
+  for (const key of Object.keys(labels) as K[]) {
+    const prefix = `${labels[key]}: `;
+    if (trimmed.startsWith(prefix)) return { key, title: trimmed.slice(prefix.length).trim() };
   }
   return null;
 }

@@ -31,18 +31,31 @@ export interface FormScore {
   oos: number;
   oosSafe: number;
   oosFallback: number;
+  /** Of the out-of-scope questions, those about a topic of ours whose ask no entry answers. */
+  askNotCovered: number;
+  askNotCoveredSafe: number;
 }
 
-const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0 });
+const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0, askNotCovered: 0, askNotCoveredSafe: 0 });
+
+/**
+ * A real-set line with no expected entry names either no topic of ours ("none": not about the services
+ * we cover) or the nearest topic (the subject is ours but no entry answers the ask, e.g. how long a
+ * criminal-record certificate stays valid). Both count as out of scope; the second kind is also
+ * reported apart, because confidence cannot tell it from an answerable question: only content can.
+ */
+export const asksNotCovered = (c: EvalCase): boolean => c.expected === null && typeof c.topic === "string" && c.topic !== "none";
 
 export type Verdict = "ok" | "miss" | "wrong";
 
-export function tally(score: FormScore, expected: string | null, r: MatchResult): Verdict {
+export function tally(score: FormScore, expected: string | null, r: MatchResult, askNotCovered = false): Verdict {
   const top = r.top;
   if (expected === null) {
     score.oos++;
     const answeredEntry = r.band === "answer" && top?.kind === "entry";
     if (!answeredEntry) score.oosSafe++;
+    if (askNotCovered) score.askNotCovered++;
+    if (askNotCovered && !answeredEntry) score.askNotCoveredSafe++;
     if (r.band === "fallback" || top?.kind === "intent") score.oosFallback++;
     return answeredEntry ? "wrong" : "ok";
   }
@@ -61,10 +74,14 @@ const pct = (a: number, b: number) => (b === 0 ? "   -  " : `${((100 * a) / b).t
 
 export function table(scores: Record<Form, FormScore>): string {
   const rows = [
-    `form      in-scope  top-1   answered  helpful  wrong  | out-of-scope  safe    fallback`,
+    `form      in-scope  top-1   answered  helpful  wrong  | out-of-scope  safe    fallback | of which ask not covered  safe   | other  safe`,
     ...FORMS.map((f) => {
       const s = scores[f];
-      return `${f.padEnd(9)} ${String(s.inScope).padStart(8)}  ${pct(s.top1, s.inScope)}  ${pct(s.answered, s.inScope)}    ${pct(s.helpful, s.inScope)}  ${pct(s.wrong, s.inScope)} | ${String(s.oos).padStart(12)}  ${pct(s.oosSafe, s.oos)}  ${pct(s.oosFallback, s.oos)}`;
+      const other = s.oos - s.askNotCovered;
+      return (
+        `${f.padEnd(9)} ${String(s.inScope).padStart(8)}  ${pct(s.top1, s.inScope)}  ${pct(s.answered, s.inScope)}    ${pct(s.helpful, s.inScope)}  ${pct(s.wrong, s.inScope)} | ${String(s.oos).padStart(12)}  ${pct(s.oosSafe, s.oos)}  ${pct(s.oosFallback, s.oos)} |` +
+        ` ${String(s.askNotCovered).padStart(24)}  ${pct(s.askNotCoveredSafe, s.askNotCovered)} | ${String(other).padStart(5)}  ${pct(s.oosSafe - s.askNotCoveredSafe, other)}`
+      );
     }),
   ];
   return rows.join("\n");
@@ -83,7 +100,7 @@ export function evaluate(
   for (const c of cases) {
     for (const form of FORMS) {
       const r = match(c[form]);
-      const verdict = tally(scores[form], c.expected, r);
+      const verdict = tally(scores[form], c.expected, r, asksNotCovered(c));
       if (verdict !== "ok") onMiss?.(c, form, r, verdict);
     }
   }

@@ -13,7 +13,12 @@
  * - answer: the lowest probability at which wrong answers stay ≤ 2% of in-scope real dev questions
  *   (three forms pooled; ≤ 3% in each form) and ≤ 2% on the labelled set in every form, and
  *   out-of-scope questions answered with an entry stay ≤ 4% (real dev and labelled, each pooled over
- *   the forms), all on out-of-fold probabilities (see outOfFold);
+ *   the forms), all on out-of-fold probabilities pooled over several fold assignments (see outOfFold).
+ *   Out of scope here means not about the services we cover (real lines with topic "none"). Lines
+ *   whose subject is ours but whose ask no entry answers ("Lý lịch tư pháp có thời hạn bao lâu?") are
+ *   fitted as "top entry wrong" yet left out of this rule: they look like answerable questions, so a
+ *   higher threshold would cost right answers without keeping them out (about a quarter are answered
+ *   at any threshold up to 0.95); they need content, and `npm run eval` reports them apart;
  * - suggest: the highest top-3 probability (at most 0.3) that loses no "helpful" question in any form;
  * - margin: the sibling margin (0.05, 0.08 or 0.1) that gives the most "helpful" on real dev, ties to
  *   the largest (an alternative button costs the citizen little).
@@ -34,6 +39,8 @@ interface Sample {
   set: "labelled" | "dev";
   form: Form;
   expected: string | null;
+  /** Out of scope: no topic of ours ("none"), or a topic of ours whose ask no entry answers. */
+  nullKind?: "none" | "in-topic";
   ranked: Candidate[];
   answerAt?: number;
   /** The question (all its forms share it): folds never split a question. */
@@ -100,23 +107,30 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 const FOLDS = 5;
 
+/** Fold assignments: a question's fold is FNV-1a of "seed:question" (seed 0: of the question alone). */
+const SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
 /**
  * Thresholds are chosen on out-of-fold probabilities: each question's from the models fitted on the
  * other folds (a question's three forms stay in one fold). In-sample probabilities would be optimistic
- * and the thresholds too loose for questions the model has not seen.
+ * and the thresholds too loose for questions the model has not seen. One 5-fold split of about 115 real
+ * dev questions moves the figures by a question or two, as much as most changes being compared, so the
+ * split is redone with every seed of SEEDS and each sample appears once per seed: thresholds and
+ * figures then rest on the mean over the splits.
  */
-function outOfFold(train: Sample[]): void {
-  const foldOf = (s: Sample) => fnv1a(s.question) % FOLDS;
-  for (let k = 0; k < FOLDS; k++) {
-    const rest = train.filter((s) => foldOf(s) !== k);
-    const f1 = fit(rest, (s) => s.y1);
-    const f3 = fit(rest, (s) => s.y3);
-    for (const s of train) {
-      if (foldOf(s) !== k) continue;
-      s.p1 = predict(f1, s.x);
-      s.p3 = predict(f3, s.x);
+function outOfFold(train: Sample[], fixed: Sample[]): Sample[] {
+  const out: Sample[] = [];
+  for (const seed of SEEDS) {
+    const foldOf = (s: Sample) => fnv1a(seed === 0 ? s.question : `${seed}:${s.question}`) % FOLDS;
+    for (let k = 0; k < FOLDS; k++) {
+      const rest = train.filter((s) => foldOf(s) !== k);
+      const f1 = fit(rest, (s) => s.y1);
+      const f3 = fit(rest, (s) => s.y3);
+      for (const s of train) if (foldOf(s) === k) out.push({ ...s, p1: predict(f1, s.x), p3: predict(f3, s.x) });
     }
+    out.push(...fixed);
   }
+  return out;
 }
 /** Falling back helps no target and a small dev set overstates how safe a high floor is. */
 const SUGGEST_CAP = 0.3;
@@ -128,18 +142,23 @@ interface Rates {
   wrong: number;
   oos: number;
   oosAnswered: number;
+  inTopicNull: number;
+  inTopicNullAnswered: number;
 }
 
 function rates(samples: Sample[], t: Thresholds): Map<string, Rates> {
   const out = new Map<string, Rates>();
   for (const s of samples) {
     const key = `${s.set}/${s.form}`;
-    const r = out.get(key) ?? { inScope: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosAnswered: 0 };
+    const r = out.get(key) ?? { inScope: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosAnswered: 0, inTopicNull: 0, inTopicNullAnswered: 0 };
     const d = s.fixed ?? (() => {
       const res = decideBand({ ranked: s.ranked, confidence: s.p1 ?? 0, top3: s.p3 ?? 0, answerAt: s.answerAt }, t);
       return { band: res.band, topId: res.top?.id ?? null, kind: res.top?.kind ?? null, suggestions: res.suggestions.map((c) => c.id) };
     })();
-    if (s.expected === null) {
+    if (s.nullKind === "in-topic") {
+      r.inTopicNull++;
+      if (d.band === "answer" && d.kind === "entry") r.inTopicNullAnswered++;
+    } else if (s.expected === null) {
       r.oos++;
       if (d.band === "answer" && d.kind === "entry") r.oosAnswered++;
     } else {
@@ -152,6 +171,59 @@ function rates(samples: Sample[], t: Thresholds): Map<string, Rates> {
     out.set(key, r);
   }
   return out;
+}
+
+/** The thresholds of the rule in the header, on the samples' out-of-fold probabilities. */
+function chooseThresholds(samples: Sample[]): Thresholds {
+  const ok = (r: Map<string, Rates>) => {
+    const pooled = { inScope: 0, wrong: 0, oos: 0, oosAnswered: 0 };
+    const labelled = { oos: 0, oosAnswered: 0 };
+    const each = FORMS.every((f) => {
+      const l = r.get(`labelled/${f}`);
+      const d = r.get(`dev/${f}`);
+      if (d) for (const k of Object.keys(pooled) as (keyof typeof pooled)[]) pooled[k] += d[k];
+      if (l) for (const k of Object.keys(labelled) as (keyof typeof labelled)[]) labelled[k] += l[k];
+      const lOk = !l || l.wrong <= 0.02 * l.inScope;
+      const dOk = !d || d.wrong <= 0.03 * d.inScope;
+      return lOk && dOk;
+    });
+    return each && pooled.wrong <= 0.02 * pooled.inScope && pooled.oosAnswered <= 0.04 * pooled.oos && labelled.oosAnswered <= 0.04 * labelled.oos;
+  };
+  const helpfulWorst = (r: Map<string, Rates>) => Math.min(...[...r.values()].map((x) => x.helpful / Math.max(1, x.inScope)));
+  let answer = 0.99;
+  for (let t = 0.3; t <= 0.99; t += 0.01) {
+    if (ok(rates(samples, { answer: t, suggest: 0, margin: 0.08 }))) {
+      answer = Math.round(t * 100) / 100;
+      break;
+    }
+  }
+  const base = helpfulWorst(rates(samples, { answer, suggest: 0, margin: 0.08 }));
+  let suggest = 0;
+  for (let t = 0; t <= SUGGEST_CAP + 1e-9; t += 0.01) {
+    if (helpfulWorst(rates(samples, { answer, suggest: t, margin: 0.08 })) >= base) suggest = Math.round(t * 100) / 100;
+    else break;
+  }
+  let margin = 0.05;
+  let bestHelpful = -1;
+  for (const mg of [0.05, 0.08, 0.1]) {
+    const r = rates(samples, { answer, suggest, margin: mg });
+    const h = FORMS.reduce((a, f) => a + (r.get(`dev/${f}`)?.helpful ?? 0), 0);
+    if (h >= bestHelpful) {
+      bestHelpful = h;
+      margin = mg;
+    }
+  }
+  return { answer, suggest, margin };
+}
+
+function printCurve(samples: Sample[]): void {
+  for (let t = 0.5; t <= 0.96; t += 0.05) {
+    const r = rates(samples, { answer: t, suggest: 0, margin: 0.08 });
+    console.log(
+      t.toFixed(2),
+      [...r.entries()].map(([k, v]) => `${k} ans ${((100 * v.answered) / v.inScope).toFixed(0)} wr ${((100 * v.wrong) / v.inScope).toFixed(1)} oos ${v.oosAnswered}/${v.oos} in-topic null ${v.inTopicNullAnswered}/${v.inTopicNull}`).join(" | "),
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -183,6 +255,7 @@ async function main(): Promise<void> {
           set,
           form,
           expected: c.expected,
+          nullKind: c.expected !== null ? undefined : set === "dev" && c.topic && c.topic !== "none" ? "in-topic" : "none",
           ranked,
           answerAt: ranked[0] ? thresholdOf.get(ranked[0].id) : undefined,
           question: `${set}:${c.file}`,
@@ -193,55 +266,11 @@ async function main(): Promise<void> {
   const train = samples.filter((s) => !s.fixed);
   const m1 = fit(train, (s) => s.y1);
   const m3 = fit(train, (s) => s.y3);
-  outOfFold(train);
+  const pooled = outOfFold(train, samples.filter((s) => s.fixed));
+  const { answer, suggest, margin } = chooseThresholds(pooled);
+  if (process.argv.includes("--curve")) printCurve(pooled);
 
-  const ok = (r: Map<string, Rates>) => {
-    const pooled = { inScope: 0, wrong: 0, oos: 0, oosAnswered: 0 };
-    const labelled = { oos: 0, oosAnswered: 0 };
-    const each = FORMS.every((f) => {
-      const l = r.get(`labelled/${f}`);
-      const d = r.get(`dev/${f}`);
-      if (d) for (const k of Object.keys(pooled) as (keyof typeof pooled)[]) pooled[k] += d[k];
-      if (l) for (const k of Object.keys(labelled) as (keyof typeof labelled)[]) labelled[k] += l[k];
-      const lOk = !l || l.wrong <= 0.02 * l.inScope;
-      const dOk = !d || d.wrong <= 0.03 * d.inScope;
-      return lOk && dOk;
-    });
-    return each && pooled.wrong <= 0.02 * pooled.inScope && pooled.oosAnswered <= 0.04 * pooled.oos && labelled.oosAnswered <= 0.04 * labelled.oos;
-  };
-  const helpfulWorst = (r: Map<string, Rates>) => Math.min(...[...r.values()].map((x) => x.helpful / Math.max(1, x.inScope)));
-  let answer = 0.99;
-  for (let t = 0.3; t <= 0.99; t += 0.01) {
-    if (ok(rates(samples, { answer: t, suggest: 0, margin: 0.08 }))) {
-      answer = Math.round(t * 100) / 100;
-      break;
-    }
-  }
-  if (process.argv.includes("--curve"))
-    for (let t = 0.5; t <= 0.96; t += 0.05) {
-      const r = rates(samples, { answer: t, suggest: 0, margin: 0.08 });
-      console.log(
-        t.toFixed(2),
-        [...r.entries()].map(([k, v]) => `${k} ans ${((100 * v.answered) / v.inScope).toFixed(0)} wr ${((100 * v.wrong) / v.inScope).toFixed(1)} oos ${v.oosAnswered}/${v.oos}`).join(" | "),
-      );
-    }
-  const base = helpfulWorst(rates(samples, { answer, suggest: 0, margin: 0.08 }));
-  let suggest = 0;
-  for (let t = 0; t <= SUGGEST_CAP + 1e-9; t += 0.01) {
-    if (helpfulWorst(rates(samples, { answer, suggest: t, margin: 0.08 })) >= base) suggest = Math.round(t * 100) / 100;
-    else break;
-  }
-  let margin = 0.05;
-  let bestHelpful = -1;
-  for (const mg of [0.05, 0.08, 0.1]) {
-    const r = rates(samples, { answer, suggest, margin: mg });
-    const h = FORMS.reduce((a, f) => a + (r.get(`dev/${f}`)?.helpful ?? 0), 0);
-    if (h >= bestHelpful) {
-      bestHelpful = h;
-      margin = mg;
-    }
-  }
-  const final = rates(samples, { answer, suggest, margin });
+  const final = rates(pooled, { answer, suggest, margin });
   for (const [k, r] of final)
     console.log(
       `${k.padEnd(16)} answered ${(r.answered / r.inScope * 100).toFixed(1)}% helpful ${(r.helpful / r.inScope * 100).toFixed(1)}% wrong ${(r.wrong / r.inScope * 100).toFixed(1)}% oos answered ${r.oos ? (r.oosAnswered / r.oos * 100).toFixed(1) : "-"}%`,

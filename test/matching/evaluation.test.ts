@@ -41,15 +41,15 @@ describe("labelled set", () => {
  * wrong ≤ 3%, out-of-scope answered ≤ 5%. Helpful and wrong are met and asserted, and so is ≤ 5% for
  * out-of-scope questions that are not about the services we cover. Answered-right, and out-of-scope
  * counted with the asks our entries do not answer, are not reached yet (todo below): what is asserted
- * for them are floors at today's measured held-out figures (439 questions since 2026-12-02), so a
+ * for them are floors at today's measured held-out figures (463 questions since 2026-12-02), so a
  * change that makes real questions worse turns CI red.
  */
-const REAL_COLLECTED = 439;
+const REAL_COLLECTED = 463;
 const HELD_OUT_FLOORS = {
-  answered: { accented: 0.43, plain: 0.4, chat: 0.4 },
+  answered: { accented: 0.44, plain: 0.41, chat: 0.4 },
   helpful: 0.92,
   wrong: 0.03,
-  oosAnswered: 0.11,
+  oosAnswered: 0.12,
   notOurServicesAnswered: 0.05,
 };
 

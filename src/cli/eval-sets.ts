@@ -40,6 +40,14 @@ export interface EvalCase {
   source?: string;
 }
 
+/**
+ * A real-set line with no expected entry names either no topic of ours ("none": not about the services
+ * we cover) or the nearest topic (the subject is ours but no entry answers the ask, e.g. how long a
+ * criminal-record certificate stays valid). Both count as out of scope; the second kind is also
+ * reported apart, because confidence cannot tell it from an answerable question: only content can.
+ */
+export const asksNotCovered = (c: EvalCase): boolean => c.expected === null && typeof c.topic === "string" && c.topic !== "none";
+
 async function jsonLines(dir: string): Promise<{ value: unknown; where: string }[]> {
   let files: string[];
   try {

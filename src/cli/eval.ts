@@ -18,9 +18,9 @@ import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
 import { loadLiveMatcher } from "../knowledge/live-matcher.js";
 import type { Candidate, MatchResult } from "../matching/index.js";
-import { FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
+import { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
-export { FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
+export { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
 export interface FormScore {
   inScope: number;
@@ -38,13 +38,6 @@ export interface FormScore {
 
 const emptyScore = (): FormScore => ({ inScope: 0, top1: 0, answered: 0, helpful: 0, wrong: 0, oos: 0, oosSafe: 0, oosFallback: 0, askNotCovered: 0, askNotCoveredSafe: 0 });
 
-/**
- * A real-set line with no expected entry names either no topic of ours ("none": not about the services
- * we cover) or the nearest topic (the subject is ours but no entry answers the ask, e.g. how long a
- * criminal-record certificate stays valid). Both count as out of scope; the second kind is also
- * reported apart, because confidence cannot tell it from an answerable question: only content can.
- */
-export const asksNotCovered = (c: EvalCase): boolean => c.expected === null && typeof c.topic === "string" && c.topic !== "none";
 
 export type Verdict = "ok" | "miss" | "wrong";
 

@@ -29,7 +29,7 @@ import { loadConfig } from "../config.js";
 import { liveThresholds, matcherInputFor } from "../knowledge/live-matcher.js";
 import { loadKnowledgeBase } from "../knowledge/loader.js";
 import { createMatcher, decideBand, FEATURE_NAMES, predict, type Candidate, type LogisticModel, type Thresholds } from "../matching/index.js";
-import { fnv1a, FORMS, readEvalSet, readRealSet, type Form } from "./eval-sets.js";
+import { asksNotCovered, fnv1a, FORMS, readEvalSet, readRealSet, type Form } from "./eval-sets.js";
 
 interface Sample {
   x: number[];
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
           set,
           form,
           expected: c.expected,
-          nullKind: c.expected !== null ? undefined : set === "dev" && c.topic && c.topic !== "none" ? "in-topic" : "none",
+          nullKind: c.expected !== null ? undefined : asksNotCovered(c) ? "in-topic" : "none",
           ranked,
           answerAt: ranked[0] ? thresholdOf.get(ranked[0].id) : undefined,
           question: `${set}:${c.file}`,

@@ -17,8 +17,8 @@
  *   Out of scope here means not about the services we cover (real lines with topic "none"). Lines
  *   whose subject is ours but whose ask no entry answers ("Lý lịch tư pháp có thời hạn bao lâu?") are
  *   fitted as "top entry wrong" yet left out of this rule: they look like answerable questions, so a
- *   higher threshold would cost right answers without keeping them out (about a quarter are answered
- *   at any threshold up to 0.95); they need content, and `npm run eval` reports them apart;
+ *   higher threshold would cost right answers without keeping them out (a sixth to a quarter of them
+ *   are still answered at 0.90–0.95); they need content, and `npm run eval` reports them apart;
  * - suggest: the highest top-3 probability (at most 0.3) that loses no "helpful" question in any form;
  * - margin: the sibling margin (0.05, 0.08 or 0.1) that gives the most "helpful" on real dev, ties to
  *   the largest (an alternative button costs the citizen little).

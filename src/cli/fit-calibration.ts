@@ -113,7 +113,7 @@ const SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 /**
  * Thresholds are chosen on out-of-fold probabilities: each question's from the models fitted on the
  * other folds (a question's three forms stay in one fold). In-sample probabilities would be optimistic
- * and the thresholds too loose for questions the model has not seen. One 5-fold split of about 115 real
+ * and the thresholds too loose for questions the model has not seen. One 5-fold split of a few hundred real
  * dev questions moves the figures by a question or two, as much as most changes being compared, so the
  * split is redone with every seed of SEEDS and each sample appears once per seed: thresholds and
  * figures then rest on the mean over the splits.

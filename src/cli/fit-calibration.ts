@@ -105,6 +105,9 @@ function solve(a: number[][], b: number[]): number[] {
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** Indented JSON with each array of numbers on one line (one feature per column, easy to compare). */
+const oneLineArrays = (json: string) => json.replace(/\[\s+([-\d.e,\s]+?)\s+\]/g, (_, xs: string) => `[${xs.split(/,\s*/).join(", ")}]`);
+
 const FOLDS = 5;
 
 /** Fold assignments: a question's fold is FNV-1a of "seed:question" (seed 0: of the question alone). */
@@ -286,11 +289,7 @@ async function main(): Promise<void> {
  */
 import type { LogisticModel } from "./calibration.js";
 
-export const MODEL: { top1: LogisticModel; top3: LogisticModel; thresholds: { answer: number; suggest: number; margin: number }; fittedOn: string } = ${JSON.stringify(
-    { top1: m1, top3: m3, thresholds: { answer, suggest, margin }, fittedOn },
-    null,
-    2,
-  )};
+export const MODEL: { top1: LogisticModel; top3: LogisticModel; thresholds: { answer: number; suggest: number; margin: number }; fittedOn: string } = ${oneLineArrays(JSON.stringify({ top1: m1, top3: m3, thresholds: { answer, suggest, margin }, fittedOn }, null, 2))};
 `;
   await writeFile(path.join("src", "matching", "calibration-model.ts"), text);
   console.log("wrote src/matching/calibration-model.ts");

@@ -82,7 +82,7 @@ export interface QueryInspection {
   features: number[];
   outOfScopeSubject?: string;
   /** The public matter no entry covers (`not_covered` subjects) the message names most, and its share. */
-  notCovered: { share: number; subject?: string };
+  notCovered: SubjectShare;
 }
 
 /**
@@ -230,8 +230,10 @@ export function createMatcher(input: MatcherInput, options: Partial<EngineOption
       .map(({ raw: _raw, ...c }) => c);
   }
 
-  /** Share of the query's informative mass carried by an out-of-scope subject, and its name. */
-  /** The out-of-scope subject carrying most of the message, over all subjects and over `not_covered` ones. */
+  /**
+   * The out-of-scope subject carrying most of the message's informative mass, over all subjects and over
+   * `not_covered` ones, with its share.
+   */
   function outOfScope(q: Analysis, folded: string[], total: number): { any: SubjectShare; notCovered: SubjectShare } {
     const best: { any: SubjectShare; notCovered: SubjectShare } = { any: { share: 0 }, notCovered: { share: 0 } };
     const present = new Set(folded);

@@ -8,7 +8,8 @@
  * among the choices offered), wrong answers (answered directly with a wrong entry or intent: the
  * harmful case) and, for out-of-scope questions, safety (not answered with an entry). The real set is
  * reported in two parts: dev (where calibration and thresholds are fitted) and held-out (never used
- * for any choice).
+ * for any choice). Under each table, the 95% Wilson intervals of answered-right and wrong: on a few
+ * hundred questions a difference of a few points is within them.
  *
  * Options: --verbose (list every miss; held-out misses only with --show-held-out), --dir <folder>,
  *          --real <folder>, --sweep (answer/suggest threshold grid on dev), --json.
@@ -80,6 +81,23 @@ export function table(scores: Record<Form, FormScore>): string {
   return rows.join("\n");
 }
 
+/** Wilson score interval (95%) of a proportion k/n: how far a rate measured on n questions can move. */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** The 95% intervals of answered-right and wrong, per form (a question is 1/n of each rate). */
+export function intervals(scores: Record<Form, FormScore>): string {
+  const span = (k: number, n: number) => wilson(k, n).map((x) => `${(100 * x).toFixed(1)}`).join("–");
+  const per = (f: (s: FormScore) => number) => FORMS.map((form) => `${form} ${span(f(scores[form]), scores[form].inScope)}%`).join(", ");
+  return `95% intervals (Wilson): answered ${per((s) => s.answered)}; wrong ${per((s) => s.wrong)}`;
+}
+
 function describe(c: Candidate | null): string {
   return c ? `${c.id} ${c.score.toFixed(3)}` : "—";
 }
@@ -149,6 +167,7 @@ async function main(): Promise<void> {
     const inScope = cases.filter((c) => c.expected !== null).length;
     console.log(`\n${name}: ${cases.length} questions (${inScope} in scope, ${cases.length - inScope} out of scope), 3 forms each`);
     console.log(table(scores));
+    console.log(intervals(scores));
     console.log(
       `${misses.filter((m) => m.startsWith("wrong")).length} wrong answers, ${misses.length} misses in all; ${(ms / Math.max(1, cases.length * 3)).toFixed(3)} ms per question`,
     );

@@ -64,6 +64,11 @@ export function tally(score: FormScore, expected: string | null, r: MatchResult,
   return wrong ? "wrong" : helpful ? "ok" : "miss";
 }
 
+/** The out-of-scope questions that are not about the services we cover (topic "none"), and how many were kept safe. */
+export function notOurServices(s: FormScore): { oos: number; safe: number } {
+  return { oos: s.oos - s.askNotCovered, safe: s.oosSafe - s.askNotCoveredSafe };
+}
+
 const pct = (a: number, b: number) => (b === 0 ? "   -  " : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 export function table(scores: Record<Form, FormScore>): string {
@@ -71,10 +76,10 @@ export function table(scores: Record<Form, FormScore>): string {
     `form      in-scope  top-1   answered  helpful  wrong  | out-of-scope  safe    fallback | of which ask not covered  safe   | other  safe`,
     ...FORMS.map((f) => {
       const s = scores[f];
-      const other = s.oos - s.askNotCovered;
+      const other = notOurServices(s);
       return (
         `${f.padEnd(9)} ${String(s.inScope).padStart(8)}  ${pct(s.top1, s.inScope)}  ${pct(s.answered, s.inScope)}    ${pct(s.helpful, s.inScope)}  ${pct(s.wrong, s.inScope)} | ${String(s.oos).padStart(12)}  ${pct(s.oosSafe, s.oos)}  ${pct(s.oosFallback, s.oos)} |` +
-        ` ${String(s.askNotCovered).padStart(24)}  ${pct(s.askNotCoveredSafe, s.askNotCovered)} | ${String(other).padStart(5)}  ${pct(s.oosSafe - s.askNotCoveredSafe, other)}`
+        ` ${String(s.askNotCovered).padStart(24)}  ${pct(s.askNotCoveredSafe, s.askNotCovered)} | ${String(other.oos).padStart(5)}  ${pct(other.safe, other.oos)}`
       );
     }),
   ];

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluate, FORMS, readEvalSet, readRealSet, type EvalCase } from "../../src/cli/eval.js";
+import { evaluate, FORMS, notOurServices, readEvalSet, readRealSet, type EvalCase } from "../../src/cli/eval.js";
 import { loadConfig } from "../../src/config.js";
 import { loadLiveMatcher, type LiveKnowledge } from "../../src/knowledge/live-matcher.js";
 import { TOPICS } from "../../src/knowledge/topics.js";
@@ -82,8 +82,8 @@ describe("real set", () => {
     expect(s.helpful / s.inScope).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.helpful);
     expect(s.wrong / s.inScope).toBeLessThanOrEqual(HELD_OUT_FLOORS.wrong);
     expect(1 - s.oosSafe / s.oos).toBeLessThanOrEqual(HELD_OUT_FLOORS.oosAnswered);
-    const other = s.oos - s.askNotCovered;
-    expect(other).toBeGreaterThan(20);
-    expect(1 - (s.oosSafe - s.askNotCoveredSafe) / other).toBeLessThanOrEqual(HELD_OUT_FLOORS.notOurServicesAnswered);
+    const other = notOurServices(s);
+    expect(other.oos).toBeGreaterThan(20);
+    expect(1 - other.safe / other.oos).toBeLessThanOrEqual(HELD_OUT_FLOORS.notOurServicesAnswered);
   });
 });

@@ -12,13 +12,14 @@
  * hundred questions a difference of a few points is within them.
  *
  * Options: --verbose (list every miss; held-out misses only with --show-held-out), --dir <folder>,
- *          --real <folder>, --sweep (answer/suggest threshold grid on dev), --json.
+ *          --real <folder>, --pilot <folder> (citizens' labelled questions from `npm run eval:export`),
+ *          --json.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
 import { loadLiveMatcher } from "../knowledge/live-matcher.js";
-import type { Candidate, MatchResult } from "../matching/index.js";
+import { fold, normaliseText, type Candidate, type MatchResult } from "../matching/index.js";
 import { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
 export { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
@@ -139,6 +140,20 @@ export function splitSummary(real: readonly EvalCase[]): string {
     .join(", ");
 }
 
+/** A pilot question whose wording staff already added as an example would score itself: it is left out. */
+export function pilotCases(all: readonly EvalCase[], entries: readonly { questions: string[] }[]): { cases: EvalCase[]; known: number } {
+  const wording = (q: string) => normaliseText(fold(q));
+  const examples = new Set(entries.flatMap((e) => e.questions.map(wording)));
+  const cases = all.filter((c) => !examples.has(wording(c.accented)));
+  return { cases, known: all.length - cases.length };
+}
+
+function originSummary(cases: readonly EvalCase[]): string {
+  const by = new Map<string, number>();
+  for (const c of cases) by.set(c.kind ?? "?", (by.get(c.kind ?? "?") ?? 0) + 1);
+  return [...by].map(([k, n]) => `${k.replace(/^pilot:/, "")} ${n}`).join(", ") || "none";
+}
+
 function missLine(c: EvalCase, form: Form, r: MatchResult, kind: string): string {
   const extra = r.reason ? ` (${r.reason})` : "";
   return (
@@ -186,6 +201,13 @@ async function main(): Promise<void> {
     report("Real set, DEV part (calibration and thresholds fitted here)", real.filter((c) => c.part === "dev"), verbose);
     report("Real set, HELD-OUT part (never used for any choice)", real.filter((c) => c.part === "held-out"), showHeld);
   } else console.log("\nReal set: no questions found in test/fixtures/eval/real/");
+  const pilotDir = arg("--pilot", "");
+  if (pilotDir) {
+    const { cases, known } = pilotCases(await readRealSet(pilotDir), entries);
+    console.log(`\nPilot set (${pilotDir}): ${cases.length + known} labelled citizens' questions; ${known} left out because their wording is already an example question of the knowledge base`);
+    console.log(`labels: ${originSummary(cases)}; "accented" below is the text as the citizen typed it`);
+    if (cases.length > 0) report("Pilot set (citizens' own questions; never used for fitting)", cases, verbose);
+  }
   if (args.includes("--json")) console.log(JSON.stringify(json));
 }
 

@@ -16,29 +16,29 @@ const assistant = (now: () => number) =>
 const known = { privacyNoticeShown: true };
 
 describe("facts that expire", () => {
-  it("marks the fee reductions of TT 64/2025 and TT 117/2026 with their end dates", () => {
+  it("marks each entry with the end of the last time-limited fee it quotes as current (TT 117/2026: 28/02/2027)", () => {
     const doi = live.entries.find((e) => e.id === "cccd-cap-doi");
     const truocBa = live.entries.find((e) => e.id === "thue-le-phi-truoc-ba");
-    expect(doi?.valid_until).toBe("2026-12-31");
+    expect(doi?.valid_until).toBe("2027-02-28");
     expect(truocBa?.valid_until).toBe("2027-02-28");
   });
 
   it("quotes the fee as current up to valid_until, in Vietnam's time", () => {
     const doi = live.entries.find((e) => e.id === "cccd-cap-doi")!;
-    expect(isExpired(doi, at("2026-12-31")())).toBe(false);
-    expect(isExpired(doi, Date.parse("2026-12-31T17:30:00Z"))).toBe(true);
+    expect(isExpired(doi, at("2027-02-28")())).toBe(false);
+    expect(isExpired(doi, Date.parse("2027-02-28T17:30:00Z"))).toBe(true);
   });
 
   it("after valid_until says the information may have changed and offers a cán bộ instead of quoting it", () => {
     const before = assistant(at("2026-12-20")).respond({ kind: "text", text: "đổi thẻ căn cước hết bao nhiêu tiền" }, known);
     expect(before.query?.matchedId).toBe("cccd-cap-doi");
     expect(before.replies[0]?.text).toContain("25.000");
-    const after = assistant(at("2027-01-02")).respond({ kind: "text", text: "đổi thẻ căn cước hết bao nhiêu tiền" }, known);
+    const after = assistant(at("2027-03-02")).respond({ kind: "text", text: "đổi thẻ căn cước hết bao nhiêu tiền" }, known);
     expect(after.query).toMatchObject({ matchedId: "cccd-cap-doi", outcome: "expired" });
     expect(after.replies[0]?.text).toMatch(/có thể đã thay đổi/);
     expect(after.replies[0]?.text).not.toContain("25.000");
     expect(after.replies[0]?.buttons?.[0]?.title).toBe("Gặp cán bộ");
-    const yes = assistant(at("2027-01-02")).respond({ kind: "text", text: "có" }, after.state);
+    const yes = assistant(at("2027-03-02")).respond({ kind: "text", text: "có" }, after.state);
     expect(yes.handoff?.reason).toBe("entry_offer_accepted");
   });
 });

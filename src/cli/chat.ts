@@ -11,7 +11,8 @@ import { startSimulatedZalo } from "../channel/zalo/simulator/start.js";
 type ButtonView = { title: string; type: string; payload: unknown };
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, ZALO_SIMULATOR: "on", PORT: "0", DATABASE_URL: process.env.CHAT_DATABASE_URL ?? "file:./data/chat.db" });
+  // The chat's own server listens on a free port and ends with it: links in replies (the privacy page) point to `npm start`'s.
+  const config = loadConfig({ PUBLIC_BASE_URL: "http://localhost:3000", ...process.env, ZALO_SIMULATOR: "on", PORT: "0", DATABASE_URL: process.env.CHAT_DATABASE_URL ?? "file:./data/chat.db" });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn", pretty: false });
   const zalo = await startSimulatedZalo(config);
   const services = await createServices(config, logger, { fakeOa: zalo.fakeOa });

@@ -103,3 +103,13 @@ export function pilotLines(
   }
   return lines;
 }
+
+/** "citizen_choice 3, rated_up 1": how many lines each label origin gave (`kind` of the pilot lines). */
+export function countByOrigin(kinds: readonly (string | undefined)[]): string {
+  const by = new Map<string, number>();
+  for (const k of kinds) {
+    const origin = (k ?? "?").replace(/^pilot:/, "");
+    by.set(origin, (by.get(origin) ?? 0) + 1);
+  }
+  return [...by].map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+}

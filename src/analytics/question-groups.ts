@@ -70,7 +70,7 @@ export function groupQuestions(
 }
 
 /** The identity of a wording: normalised and without diacritics ("lam can cuoc" is "làm căn cước"). */
-function wordingKey(text: string): string {
+export function wordingKey(text: string): string {
   return fold(normaliseText(text));
 }
 

@@ -17,9 +17,11 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { countByOrigin } from "../analytics/labelled-queries.js";
+import { wordingKey } from "../analytics/question-groups.js";
 import { loadConfig } from "../config.js";
 import { loadLiveMatcher } from "../knowledge/live-matcher.js";
-import { fold, normaliseText, type Candidate, type MatchResult } from "../matching/index.js";
+import type { Candidate, MatchResult } from "../matching/index.js";
 import { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
 
 export { asksNotCovered, FORMS, readEvalSet, readRealSet, type EvalCase, type Form } from "./eval-sets.js";
@@ -142,16 +144,9 @@ export function splitSummary(real: readonly EvalCase[]): string {
 
 /** A pilot question whose wording staff already added as an example would score itself: it is left out. */
 export function pilotCases(all: readonly EvalCase[], entries: readonly { questions: string[] }[]): { cases: EvalCase[]; known: number } {
-  const wording = (q: string) => normaliseText(fold(q));
-  const examples = new Set(entries.flatMap((e) => e.questions.map(wording)));
-  const cases = all.filter((c) => !examples.has(wording(c.accented)));
+  const examples = new Set(entries.flatMap((e) => e.questions.map(wordingKey)));
+  const cases = all.filter((c) => !examples.has(wordingKey(c.accented)));
   return { cases, known: all.length - cases.length };
-}
-
-function originSummary(cases: readonly EvalCase[]): string {
-  const by = new Map<string, number>();
-  for (const c of cases) by.set(c.kind ?? "?", (by.get(c.kind ?? "?") ?? 0) + 1);
-  return [...by].map(([k, n]) => `${k.replace(/^pilot:/, "")} ${n}`).join(", ") || "none";
 }
 
 function missLine(c: EvalCase, form: Form, r: MatchResult, kind: string): string {
@@ -205,7 +200,7 @@ async function main(): Promise<void> {
   if (pilotDir) {
     const { cases, known } = pilotCases(await readRealSet(pilotDir), entries);
     console.log(`\nPilot set (${pilotDir}): ${cases.length + known} labelled citizens' questions; ${known} left out because their wording is already an example question of the knowledge base`);
-    console.log(`labels: ${originSummary(cases)}; "accented" below is the text as the citizen typed it`);
+    console.log(`labels: ${countByOrigin(cases.map((c) => c.kind))}; "accented" below is the text as the citizen typed it`);
     if (cases.length > 0) report("Pilot set (citizens' own questions; never used for fitting)", cases, verbose);
   }
   if (args.includes("--json")) console.log(JSON.stringify(json));

@@ -1,11 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
-import { baseOf } from "../knowledge/content.js";
 import { writeKnowledgeFiles } from "../knowledge/files.js";
-import { loadKnowledgeBase } from "../knowledge/loader.js";
-import { contentsOf, loadItems } from "../knowledge/repository.js";
-import { syncUpstream } from "../knowledge/upstream.js";
+import { databaseKnowledge } from "../knowledge/published.js";
 import { openDatabase } from "../storage/database.js";
 
 const USAGE = "Cách dùng: npm run kb:export -- --out THƯ_MỤC [--drafts]\nGhi cơ sở tri thức đang xuất bản (hoặc với --drafts: gồm cả bản nháp) theo đúng định dạng thư mục knowledge/, ý định hội thoại trong THƯ_MỤC/intents/.";
@@ -17,8 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
   try {
-    if ((await db.knowledgeItem.count()) === 0) await syncUpstream(db, await loadKnowledgeBase(config), Date.now);
-    const files = await writeKnowledgeFiles(path.resolve(values.out), baseOf(contentsOf(await loadItems(db), values.drafts ?? false)));
+    const files = await writeKnowledgeFiles(path.resolve(values.out), await databaseKnowledge(db, config, values.drafts ?? false));
     console.log(`Đã ghi ${files} tệp vào ${values.out}.`);
   } finally {
     await db.$disconnect();

@@ -1,12 +1,10 @@
 import path from "node:path";
 import { loadConfig } from "../config.js";
-import { baseOf } from "../knowledge/content.js";
 import { importKnowledgeFiles } from "../knowledge/files.js";
-import { formatProblem, loadKnowledgeBase } from "../knowledge/loader.js";
+import { formatProblem } from "../knowledge/loader.js";
+import { databaseKnowledge } from "../knowledge/published.js";
 import { KnowledgePublisher } from "../knowledge/publishing.js";
-import { contentsOf, loadItems } from "../knowledge/repository.js";
 import { buildSnapshot, LiveKnowledge } from "../knowledge/snapshot.js";
-import { syncUpstream } from "../knowledge/upstream.js";
 import { openDatabase } from "../storage/database.js";
 
 const USAGE = "Cách dùng: npm run kb:import -- THƯ_MỤC\nĐọc THƯ_MỤC theo định dạng của knowledge/ (ý định trong THƯ_MỤC/intents/); mỗi mục khác với cơ sở dữ liệu thành một bản nháp, chờ xuất bản trong trang cán bộ.";
@@ -18,8 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
   try {
-    if ((await db.knowledgeItem.count()) === 0) await syncUpstream(db, await loadKnowledgeBase(config), Date.now);
-    const live = new LiveKnowledge(buildSnapshot(baseOf(contentsOf(await loadItems(db))), config));
+    const live = new LiveKnowledge(buildSnapshot(await databaseKnowledge(db, config), config));
     const publisher = new KnowledgePublisher({ db, config, live, now: Date.now });
     const result = await importKnowledgeFiles(db, publisher, { actor: null, name: "dòng lệnh (kb:import)" }, path.resolve(dir));
     if (!result.ok) {

@@ -2,12 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { citizenLabels, pilotLines, staffLabels, type PilotLine } from "../analytics/labelled-queries.js";
+import { citizenLabels, countByOrigin, pilotLines, staffLabels, type PilotLine } from "../analytics/labelled-queries.js";
 import { redactPersonalData } from "../analytics/redact.js";
 import { loadConfig, type Config } from "../config.js";
-import { baseOf } from "../knowledge/content.js";
-import { loadKnowledgeBase, type KnowledgeBase } from "../knowledge/loader.js";
-import { contentsOf, loadItems } from "../knowledge/repository.js";
+import { databaseKnowledge } from "../knowledge/published.js";
 import { unansweredGroups } from "../knowledge/unanswered.js";
 import { openDatabase, type Database } from "../storage/database.js";
 
@@ -19,15 +17,9 @@ const USAGE = [
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The knowledge the assistant serves: the database's published items, or the bundled files before the first start. */
-async function servedKnowledge(db: Database, config: Config): Promise<KnowledgeBase> {
-  if ((await db.knowledgeItem.count()) === 0) return loadKnowledgeBase(config);
-  return baseOf(contentsOf(await loadItems(db)));
-}
-
 /** The labelled queries of the last `days`, redacted once more (the log is redacted when written; the rules may have grown since). */
 export async function exportPilotSet(db: Database, config: Config, days: number, now = Date.now()): Promise<PilotLine[]> {
-  const kb = await servedKnowledge(db, config);
+  const kb = await databaseKnowledge(db, config);
   const rows = await db.queryLog.findMany({
     where: { createdAt: { gte: new Date(now - days * DAY_MS) } },
     orderBy: { id: "asc" },
@@ -39,12 +31,6 @@ export async function exportPilotSet(db: Database, config: Config, days: number,
   const staff = staffLabels(groups, new Map(decisions.map((d) => [d.key, d])));
   const lines = pilotLines(rows, staff, citizenLabels(rows), (id) => topics.get(id));
   return lines.map((l) => ({ ...l, question: redactPersonalData(l.question) }));
-}
-
-function summary(lines: readonly PilotLine[]): string {
-  const by = new Map<string, number>();
-  for (const l of lines) by.set(l.kind, (by.get(l.kind) ?? 0) + 1);
-  return [...by].map(([k, n]) => `${k.slice("pilot:".length)} ${n}`).join(", ");
 }
 
 async function main(): Promise<void> {
@@ -60,7 +46,7 @@ async function main(): Promise<void> {
     const file = path.join(path.resolve(values.out), `pilot-${new Date().toISOString().slice(0, 10)}.jsonl`);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n", "utf8");
-    console.log(`Đã ghi ${lines.length} câu hỏi có nhãn vào ${file} (${summary(lines)}).`);
+    console.log(`Đã ghi ${lines.length} câu hỏi có nhãn vào ${file} (${countByOrigin(lines.map((l) => l.kind))}).`);
     console.log("Tệp chứa câu hỏi của người dân (đã che số điện thoại, số giấy tờ, họ tên): giữ trong đơn vị, không đưa lên kho mã.");
   } finally {
     await db.$disconnect();
